@@ -1,0 +1,22 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import * as subscriber from './subscriber';
+
+type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+/** Resources and their operations; a new operation is a new file registered in its resource's index. */
+const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+	subscriber: subscriber.operations,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const selected = resources[resource]?.[operation];
+	if (!selected) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`, {
+			description: 'Choose a resource and operation that this node lists.',
+		});
+	}
+	return await selected.execute.call(this);
+}

@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as deleteSubscribers from './delete.operation';
+
+/** Operations of the Subscriber resource; adding one is a new file plus a line here. */
+export const operations = {
+	delete: deleteSubscribers,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['subscriber'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Unsubscribe users from an official account',
+				action: 'Delete subscribers',
+			},
+		],
+		default: 'delete',
+	},
+	...deleteSubscribers.description,
+];

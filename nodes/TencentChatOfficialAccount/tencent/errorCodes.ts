@@ -1,0 +1,264 @@
+/**
+ * Every Tencent Chat error code this package knows: what it means, how a user fixes it, and how the
+ * transport handles it. The retry policy reads `handling` from here; error messages read the texts.
+ */
+
+/**
+ * - `retry`: transient server trouble; retried with exponential backoff.
+ * - `retryOnce`: retried a single time (10004 means "internal error" on this API's page but "invalid
+ *   parameter" elsewhere — UNCERTAIN, so one retry and then surface it).
+ * - `throttle`: frequency limit; retried after a longer backoff.
+ * - `resign`: the UserSig expired; sign a fresh one and retry once.
+ * - `waitMinute`: signature failures triggered a lock-out; do not retry.
+ * - `final`: retrying cannot help.
+ */
+export type ErrorHandling = 'retry' | 'retryOnce' | 'throttle' | 'resign' | 'waitMinute' | 'final';
+
+export type FailureCause =
+	| 'rate-limited'
+	| 'temporarily-unavailable'
+	| 'credential-invalid'
+	| 'configuration-invalid';
+
+export interface TencentErrorCode {
+	meaning: string;
+	fix: string;
+	handling: ErrorHandling;
+	cause?: FailureCause;
+}
+
+const CHECK_CREDENTIAL =
+	'Open the Tencent Chat credential and check the SDKAppID, Region, Secret Key and Admin Identifier against the Tencent Chat console (Applications > your app > Basic Information).';
+
+export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
+	6017: {
+		meaning: 'Tencent Chat rejected a request parameter',
+		fix: 'Check the official account ID and subscriber IDs, and lower Batch Size if it is above 100.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	10004: {
+		meaning: 'Tencent Chat reported an internal error or an invalid parameter',
+		fix: 'Run the workflow again; if it keeps happening, check the official account ID and subscriber IDs.',
+		handling: 'retryOnce',
+	},
+	20001: {
+		meaning: 'Tencent Chat could not read the request',
+		fix: 'Check that the subscriber IDs are plain strings. If they are, report this to the node maintainers.',
+		handling: 'final',
+	},
+	20005: {
+		meaning: 'Tencent Chat reported an internal server error',
+		fix: 'Run the workflow again later.',
+		handling: 'retry',
+		cause: 'temporarily-unavailable',
+	},
+	130002: {
+		meaning: 'The admin account may not manage this official account',
+		fix: 'Use an App admin as Admin Identifier in the credential and check the official account ID.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	130004: {
+		meaning: 'The official account does not exist or was destroyed',
+		fix: 'Check the Official Account ID (it looks like @TOA#_...) and that it belongs to this SDKAppID.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	130007: {
+		meaning: 'The official account ID is not valid',
+		fix: 'Use the ID Tencent Chat returned when the account was created; it starts with @TOA#_.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	131000: {
+		meaning: 'The official account service is not enabled for this SDKAppID',
+		fix: 'Enable official accounts for the app in the Tencent Chat console (Enterprise edition or trial).',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	60002: {
+		meaning: 'Tencent Chat could not parse the HTTP request',
+		fix: 'Check the Base URL in the credential; it must be the REST API domain without a path.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	60003: {
+		meaning: 'Tencent Chat could not parse the request body',
+		fix: 'Report this to the node maintainers.',
+		handling: 'final',
+	},
+	60004: {
+		meaning: 'The account or signature in the request is wrong',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	60005: {
+		meaning: 'The account or signature in the request is wrong',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	60006: {
+		meaning: 'The SDKAppID is not valid',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	60007: {
+		meaning: 'The REST API call frequency limit was exceeded',
+		fix: 'Lower Max Requests per Second in the node options, or spread the workflow runs over time.',
+		handling: 'throttle',
+		cause: 'rate-limited',
+	},
+	60008: {
+		meaning: 'Tencent Chat timed out serving the request',
+		fix: 'Run the workflow again.',
+		handling: 'retry',
+		cause: 'temporarily-unavailable',
+	},
+	60009: {
+		meaning: 'Tencent Chat does not know this API path',
+		fix: 'Check the Base URL in the credential; it must be the REST API domain without a path.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	60010: {
+		meaning: 'The Admin Identifier is not an App admin',
+		fix: 'Use an App admin account as Admin Identifier (Tencent Chat console > Account Management > App admin).',
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	60011: {
+		meaning: 'The SDKAppID request frequency limit was exceeded',
+		fix: 'Lower Max Requests per Second, or pause other systems that call this app at the same time.',
+		handling: 'throttle',
+		cause: 'rate-limited',
+	},
+	60012: {
+		meaning: 'The request carried no SDKAppID',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	60013: {
+		meaning: 'Tencent Chat could not build its reply',
+		fix: 'Run the workflow again.',
+		handling: 'retryOnce',
+		cause: 'temporarily-unavailable',
+	},
+	60014: {
+		meaning: 'Tencent Chat timed out exchanging the account',
+		fix: 'Run the workflow again.',
+		handling: 'retry',
+		cause: 'temporarily-unavailable',
+	},
+	60016: {
+		meaning: 'The SDKAppID is disabled',
+		fix: 'Check the app status in the Tencent Chat console.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	60017: {
+		meaning: 'Tencent Chat disabled this request',
+		fix: 'Check the app status and feature switches in the Tencent Chat console.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	60018: {
+		meaning: 'Requests are too frequent',
+		fix: 'Lower Max Requests per Second in the node options.',
+		handling: 'throttle',
+		cause: 'rate-limited',
+	},
+	60019: {
+		meaning: 'Requests are too frequent',
+		fix: 'Lower Max Requests per Second in the node options.',
+		handling: 'throttle',
+		cause: 'rate-limited',
+	},
+	60020: {
+		meaning: 'The Pro package of this app has expired',
+		fix: 'Renew the package in the Tencent Chat console.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	60021: {
+		meaning: 'REST calls from this IP address are not allowed',
+		fix: "Add the n8n server's public IP to the app's REST API IP allow-list in the Tencent Chat console.",
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	70001: {
+		meaning: 'The UserSig has expired',
+		fix: 'The node signs a new one automatically; if this persists, check the server clock and UserSig Validity.',
+		handling: 'resign',
+		cause: 'credential-invalid',
+	},
+	70003: {
+		meaning: 'Tencent Chat could not parse the UserSig',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70009: {
+		meaning: 'The UserSig did not verify: it was probably signed with another app\'s secret key',
+		fix: 'Copy the secret key again from the Tencent Chat console (Basic Information > Display key) into the credential.',
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70013: {
+		meaning: 'The identifier does not match the UserSig',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70014: {
+		meaning: 'The SDKAppID does not match the UserSig',
+		fix: CHECK_CREDENTIAL,
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70016: {
+		meaning: 'Tencent Chat found no key for this SDKAppID in this data centre',
+		fix: 'Choose the Region your app was created in (shown in the Tencent Chat console) in the credential.',
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70020: {
+		meaning: 'Tencent Chat does not know this SDKAppID in this data centre',
+		fix: 'Check the SDKAppID and choose the Region your app was created in.',
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70050: {
+		meaning: 'Too many UserSig verification failures: Tencent Chat is refusing this SDKAppID for a while',
+		fix: 'Wait one minute, fix the Secret Key and Admin Identifier in the credential, then run the workflow again.',
+		handling: 'waitMinute',
+		cause: 'credential-invalid',
+	},
+	70051: {
+		meaning: 'The admin account is blacklisted',
+		fix: 'Use another App admin as Admin Identifier.',
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+	70107: {
+		meaning: 'The admin account was never imported',
+		fix: 'Use an existing App admin as Admin Identifier.',
+		handling: 'final',
+		cause: 'credential-invalid',
+	},
+};
+
+/** What the transport does with a code it has never seen. */
+export const UNKNOWN_ERROR_CODE: TencentErrorCode = {
+	meaning: 'Tencent Chat refused the request',
+	fix: 'Look the code up in Tencent Chat\'s error code list and check the node parameters.',
+	handling: 'final',
+};
+
+export function describeErrorCode(code: number): TencentErrorCode {
+	return TENCENT_ERROR_CODES[code] ?? UNKNOWN_ERROR_CODE;
+}

@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { API_CALLS_PER_SECOND_LIMIT, type TencentCommand, type TencentReplyEnvelope } from '../tencent/contract';
+import { forgetUserSigs } from '../tencent/userSig';
+import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from './cancellation';
+import { classifyReply, classifyThrown } from './classifyReply';
+import { ConcurrencyLimiter } from './concurrencyLimiter';
+import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
+import { RateLimiter, sharedRateLimiter } from './rateLimiter';
+import { decideRetry, DEFAULT_RETRY_POLICY, newRetryState, type RetryPolicy } from './retryPolicy';
+import { TencentCallError } from './tencentCallError';
+
+export { CREDENTIAL_TYPE } from './connection';
+export { ExecutionCancelledError } from './cancellation';
+export { TencentCallError, tencentNodeApiError } from './tencentCallError';
+
+export interface TransportSettings {
+	/** This execution's own ceiling; the process-wide per-SDKAppID limit applies on top. */
+	maxRequestsPerSecond: number;
+	maxConcurrentRequests: number;
+	timeoutMs: number;
+	retry: RetryPolicy;
+}
+
+/** At 200 calls/s and ~100 ms per call about 20 calls are in flight; 50 leaves room for slower links. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 50;
+export const DEFAULT_TIMEOUT_MS = 10000;
+export const DEFAULT_RETRIES = DEFAULT_RETRY_POLICY.maxRetries;
+
+export const DEFAULT_TRANSPORT_SETTINGS: TransportSettings = {
+	maxRequestsPerSecond: API_CALLS_PER_SECOND_LIMIT,
+	maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS,
+	timeoutMs: DEFAULT_TIMEOUT_MS,
+	retry: DEFAULT_RETRY_POLICY,
+};
+
+export interface TencentClient {
+	readonly connection: TencentConnection;
+	/** Resolves with a successful reply, or rejects with TencentCallError / ExecutionCancelledError. */
+	call<T extends TencentReplyEnvelope>(command: TencentCommand, body: IDataObject): Promise<T>;
+}
+
+/**
+ * The one place that talks to Tencent: builds the URL from the credential, paces calls through the
+ * limiters, sends them with n8n's authenticated HTTP helper and applies the retry policy.
+ */
+export async function createTencentClient(
+	ctx: IExecuteFunctions,
+	settings: TransportSettings = DEFAULT_TRANSPORT_SETTINGS,
+	/** Stops calls that have not been sent yet, in addition to the execution's cancellation. */
+	stopSignal?: AbortSignal,
+): Promise<TencentClient> {
+	const connection = resolveConnection(await ctx.getCredentials(CREDENTIAL_TYPE));
+	const executionSignal = ctx.getExecutionCancelSignal();
+	const signals = [executionSignal, stopSignal].filter((s): s is AbortSignal => s !== undefined);
+	const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+	const concurrency = new ConcurrencyLimiter(Math.max(1, settings.maxConcurrentRequests));
+	const appLimiter = sharedRateLimiter(connection.sdkAppId);
+	const ownLimiter =
+		settings.maxRequestsPerSecond < appLimiter.limit
+			? new RateLimiter({ limit: Math.max(1, settings.maxRequestsPerSecond) })
+			: undefined;
+
+	async function send(command: TencentCommand, body: IDataObject): Promise<unknown> {
+		await concurrency.acquire(signal);
+		try {
+			await ownLimiter?.acquire(signal);
+			await appLimiter.acquire(signal);
+			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+				method: 'POST',
+				url: restUrl(connection, command),
+				body,
+				json: true,
+				timeout: settings.timeoutMs,
+			});
+		} finally {
+			concurrency.release();
+		}
+	}
+
+	async function call<T extends TencentReplyEnvelope>(command: TencentCommand, body: IDataObject): Promise<T> {
+		const state = newRetryState();
+		for (let attempt = 1; ; attempt++) {
+			throwIfCancelled(signal);
+			const sent = await send(command, body).then(
+				(reply) => ({ reply, thrown: undefined }),
+				(thrown: unknown) => ({ reply: undefined, thrown: thrown ?? new Error('unknown failure') }),
+			);
+			let outcome: ReturnType<typeof classifyReply>;
+			if (sent.thrown === undefined) {
+				outcome = classifyReply(sent.reply);
+			} else {
+				const failure = sent.thrown instanceof ExecutionCancelledError ? 'cancelled' : classifyThrown(sent.thrown);
+				if (failure === 'cancelled' || executionSignal?.aborted) throw new ExecutionCancelledError();
+				outcome = { ok: false, failure };
+			}
+			if (outcome.ok) return outcome.reply as T;
+			// After a stop, a call that was sent and failed reports its failure instead of retrying.
+			const decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry);
+			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt);
+			ctx.logger.debug(`Tencent Chat ${command}: attempt ${attempt} failed, retrying`, {
+				code: new TencentCallError(command, outcome.failure, attempt).code,
+				delayMs: decision.delayMs,
+			});
+			if (decision.resign) forgetUserSigs(connection.sdkAppId, connection.identifier);
+			if (decision.delayMs > 0) await cancellableSleep(decision.delayMs, signal);
+		}
+	}
+
+	return { connection, call };
+}

@@ -1,0 +1,71 @@
+import { failureHandling, type CallFailure } from './callFailure';
+
+/**
+ * The whole retry policy of the transport: which failures are retried, how often and after how long.
+ * Deleting subscribers is idempotent (a repeated delete answers Result 2), so retrying a call whose
+ * reply was lost is safe.
+ */
+export interface RetryPolicy {
+	/** Retries after the first attempt, shared by all retryable failures of one call. */
+	maxRetries: number;
+	/** Exponential backoff with full jitter: random(0, min(cap, base × 2^retry)). */
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Throttling waits at least one rate window, doubling up to the cap. */
+	throttleBaseDelayMs: number;
+	throttleMaxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	baseDelayMs: 250,
+	maxDelayMs: 8000,
+	throttleBaseDelayMs: 1000,
+	throttleMaxDelayMs: 30000,
+};
+
+/** What has happened so far to one call. */
+export interface RetryState {
+	retries: number;
+	resigned: boolean;
+	retriedOnceCodes: Set<number>;
+}
+
+export function newRetryState(): RetryState {
+	return { retries: 0, resigned: false, retriedOnceCodes: new Set() };
+}
+
+export type RetryDecision =
+	| { retry: false }
+	| { retry: true; delayMs: number; resign: boolean };
+
+export function decideRetry(
+	failure: CallFailure,
+	state: RetryState,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): RetryDecision {
+	const handling = failureHandling(failure);
+	if (handling === 'resign') {
+		// A fresh UserSig fixes an expired one at once; a second 70001 means the clock or validity is wrong.
+		if (state.resigned) return { retry: false };
+		state.resigned = true;
+		return { retry: true, delayMs: 0, resign: true };
+	}
+	if (handling === 'final' || handling === 'waitMinute') return { retry: false };
+	if (state.retries >= policy.maxRetries) return { retry: false };
+	if (handling === 'retryOnce') {
+		const code = failure.kind === 'api' ? failure.code : -1;
+		if (state.retriedOnceCodes.has(code)) return { retry: false };
+		state.retriedOnceCodes.add(code);
+	}
+	const attempt = state.retries;
+	state.retries++;
+	if (handling === 'throttle') {
+		const ceiling = Math.min(policy.throttleMaxDelayMs, policy.throttleBaseDelayMs * 2 ** attempt);
+		// Half fixed, half jitter: never sooner than half the window, spread so callers do not return together.
+		return { retry: true, delayMs: Math.round(ceiling * (0.5 + random() / 2)), resign: false };
+	}
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	return { retry: true, delayMs: Math.round(ceiling * random()), resign: false };
+}

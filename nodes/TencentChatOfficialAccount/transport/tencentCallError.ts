@@ -1,0 +1,57 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { type TencentCommand } from '../tencent/contract';
+import { failureCause, failureCode, failureFix, failureSummary, type CallFailure } from './callFailure';
+
+/** A call that still failed after the retry policy gave up. */
+export class TencentCallError extends Error {
+	constructor(
+		readonly command: TencentCommand,
+		readonly failure: CallFailure,
+		readonly attempts: number,
+	) {
+		super(failureSummary(failure));
+		this.name = 'TencentCallError';
+	}
+
+	get code(): string {
+		return failureCode(this.failure);
+	}
+
+	/** Plain-language reason with Tencent's own words, for output items and messages. */
+	get reason(): string {
+		const said = this.failure.info && this.failure.kind === 'api' ? `: ${this.failure.info}` : '';
+		return `${failureSummary(this.failure)}${said}`;
+	}
+
+	get fix(): string {
+		return failureFix(this.failure);
+	}
+}
+
+/** Everything a NodeApiError needs, built only from sanitised data: no URL, no query string, no UserSig. */
+export function tencentNodeApiError(
+	node: INode,
+	error: TencentCallError,
+	options: { message?: string; itemIndex?: number; details?: JsonObject } = {},
+): NodeApiError {
+	const cause = failureCause(error.failure);
+	const retried = error.attempts > 1 ? ` (tried ${error.attempts} times)` : '';
+	return new NodeApiError(
+		node,
+		{
+			command: error.command,
+			code: error.code,
+			reason: error.reason,
+			attempts: error.attempts,
+			...options.details,
+		},
+		{
+			message: options.message ?? error.reason,
+			description: `${error.fix}${retried}`,
+			httpCode: error.code,
+			itemIndex: options.itemIndex,
+			...(cause ? { failure: { cause } } : {}),
+		},
+	);
+}

@@ -1,0 +1,99 @@
+// CLI for the local Tencent Chat REST emulator, for demos and manual testing.
+//   npm run emulator -- --port 8080 --seed path/to/seed.json --latency 100 --rate-limit 200
+// Without --seed it serves DEFAULT_APP and @TOA#_demo_news with subscribers user001..user100.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CallRecord, EmulatorSeed, FaultRates } from '../test/emulator';
+import { DEMO_SEED, parseSeedFile, signUserSigForTests, startEmulator } from '../test/emulator';
+
+const USAGE = `Usage: npm run emulator -- [options]
+  --port <n>          port on 127.0.0.1 (default 0 = any free port)
+  --seed <file>       JSON {"apps"?: [{sdkAppId, secretKey, admins}], "accounts"?: [{sdkAppId, officialAccount, subscribers?}]}
+  --latency <ms>      delay before every reply (default 0)
+  --rate-limit <n>    calls per second per SDKAppID (default 200, 0 disables)
+  --max-ids <n>       ids per delete_subscriber/add_subscriber call (default 100)
+  --rates <json>      fault rates, e.g. '{"http502":0.05,"error20005":0.1,"resultZero":0.01}'
+  --fault-seed <n>    PRNG seed for the fault rates (default 1)
+  --quiet             do not log each call
+  --help`;
+
+function integerOption(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function describeCall(call: CallRecord): string {
+  const took = call.repliedAtMs === undefined ? '' : ` in ${Math.round(call.repliedAtMs - call.atMs)} ms`;
+  const code = call.errorCode === undefined ? '' : ` ErrorCode ${call.errorCode}`;
+  return `#${call.seq} ${call.method} ${call.command || call.path} -> ${call.outcome}${code}${took}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      latency: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'max-ids': { type: 'string' },
+      rates: { type: 'string' },
+      'fault-seed': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const seed: EmulatorSeed = values.seed === undefined ? DEMO_SEED : parseSeedFile(readFileSync(values.seed, 'utf8'));
+  const emulator = await startEmulator({
+    port: integerOption('port', values.port),
+    apps: seed.apps,
+    accounts: seed.accounts,
+    latencyMs: integerOption('latency', values.latency),
+    rateLimitPerSecond: integerOption('rate-limit', values['rate-limit']),
+    maxIdsPerCall: integerOption('max-ids', values['max-ids']),
+    seed: integerOption('fault-seed', values['fault-seed']),
+    onCallComplete: values.quiet ? undefined : (call) => console.log(describeCall(call)),
+  });
+  if (values.rates !== undefined) emulator.setRates(JSON.parse(values.rates) as FaultRates);
+
+  console.log(`Tencent Chat REST emulator listening on ${emulator.url}`);
+  console.log(`Use it as the API domain/base URL: ${emulator.url}`);
+  for (const app of seed.apps) {
+    console.log(`  SDKAppID ${app.sdkAppId}  secret key ${app.secretKey}  admins ${app.admins.join(', ')}`);
+  }
+  for (const account of seed.accounts) {
+    console.log(`  official account ${account.officialAccount} (SDKAppID ${account.sdkAppId}), ${account.subscribers?.length ?? 0} subscribers`);
+  }
+  const firstApp = seed.apps[0];
+  const admin = firstApp?.admins[0];
+  if (firstApp && admin !== undefined) {
+    const userSig = signUserSigForTests(firstApp.sdkAppId, firstApp.secretKey, admin, 86400, Math.floor(Date.now() / 1000));
+    const query = `sdkappid=${firstApp.sdkAppId}&identifier=${encodeURIComponent(admin)}&usersig=${userSig}&random=1&contenttype=json`;
+    console.log('Try (UserSig valid 24 h):');
+    console.log(`  curl -s -X POST '${emulator.url}/v4/im_open_login_svc/account_check?${query}' -d '{"CheckItem":[{"UserID":"${admin}"}]}'`);
+  }
+  console.log('Press Ctrl+C to stop.');
+
+  const shutdown = (signal: string): void => {
+    console.log(`Received ${signal}, stopping.`);
+    emulator.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.error(USAGE);
+  process.exit(1);
+});

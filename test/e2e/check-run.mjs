@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+// Parse the output of `n8n execute --id=<id> --rawOutput` and check it.
+//
+//   node check-run.mjs extract <stdout-file>                      -> prints the run JSON (IRun) or exits 1
+//   node check-run.mjs check --stdout F --expect F [--before F --after F] [--label L] [--exit-code N]
+//   node check-run.mjs generic --stdout F --workflow F [--before F --after F] [--label L] [--exit-code N]
+//
+// `check` compares one node's output items with an expectation file (see *.expect.json).
+// `generic` is for workflows without an expectation file (e.g. examples/*.workflow.json): every
+// n8n-nodes-tencent-chat node must have run, and each output item must have a well-formed result.
+// --before/--after are `emulator-client.mjs subscribers` snapshots taken around the run.
+// Exit code 0 = PASS, 1 = FAIL, 2 = usage error.
+import { readFileSync } from 'node:fs';
+
+const PACKAGE_PREFIX = 'n8n-nodes-tencent-chat.';
+const STATUS_BY_RESULT = { 1: 'deleted', 2: 'notSubscribed' };
+const STATUSES = new Set(['deleted', 'notSubscribed', 'failed']);
+
+function parseArgs(argv) {
+	const out = { _: [] };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a.startsWith('--')) {
+			const eq = a.indexOf('=');
+			if (eq > 0) out[a.slice(2, eq)] = a.slice(eq + 1);
+			else out[a.slice(2)] = argv[++i];
+		} else out._.push(a);
+	}
+	return out;
+}
+
+const isRun = (o) =>
+	o !== null && typeof o === 'object' && o.data && typeof o.data === 'object' && o.data.resultData && typeof o.data.resultData === 'object';
+
+function tryJson(s) {
+	try {
+		return JSON.parse(s);
+	} catch {
+		return undefined;
+	}
+}
+
+// Return the end index (exclusive) of the balanced JSON value starting at text[start] === '{', or -1.
+function balancedEnd(text, start) {
+	let depth = 0;
+	let inStr = false;
+	for (let i = start; i < text.length; i++) {
+		const c = text[i];
+		if (inStr) {
+			if (c === '\\') i++;
+			else if (c === '"') inStr = false;
+		} else if (c === '"') inStr = true;
+		else if (c === '{' || c === '[') depth++;
+		else if (c === '}' || c === ']') {
+			depth--;
+			if (depth === 0) return i + 1;
+		}
+	}
+	return -1;
+}
+
+// Find the run data in n8n's stdout. With N8N_LOG_FORMAT=json every line is a JSON log record and the
+// run is the JSON-encoded `message` of one of them; with the text log format the run is printed as a
+// (possibly pretty-printed, multi-line) JSON document among other log lines. Accept both; take the last.
+export function extractRun(text) {
+	const candidates = [];
+	const messages = [];
+	for (const raw of text.split(/\r?\n/)) {
+		const line = raw.trim();
+		if (!line.startsWith('{')) continue;
+		const rec = tryJson(line);
+		if (rec === undefined) continue;
+		if (isRun(rec)) {
+			candidates.push(rec);
+			continue;
+		}
+		if (typeof rec.message === 'string') {
+			const inner = tryJson(rec.message.trim());
+			if (isRun(inner)) candidates.push(inner);
+			else messages.push(rec);
+		}
+	}
+	if (candidates.length === 0) {
+		// Fallback: scan for balanced JSON objects that start at a line start.
+		const re = /(^|\n)[ \t]*\{/g;
+		let m;
+		while ((m = re.exec(text)) !== null) {
+			const start = m.index + m[0].length - 1;
+			const end = balancedEnd(text, start);
+			if (end < 0) continue;
+			const obj = tryJson(text.slice(start, end));
+			if (isRun(obj)) {
+				candidates.push(obj);
+				re.lastIndex = end;
+			}
+		}
+	}
+	return { run: candidates.at(-1), logRecords: messages };
+}
+
+function summarizeLogErrors(text, logRecords) {
+	const lines = [];
+	for (const r of logRecords) {
+		if (['error', 'warn'].includes(r.level) || /error|No active execution|not found|Missing/i.test(r.message))
+			lines.push(`${r.level ?? '?'}: ${r.message}`);
+	}
+	if (!logRecords.length) {
+		for (const l of text.split(/\r?\n/)) if (/error|No active execution|Missing node/i.test(l)) lines.push(l.trim());
+	}
+	return lines.slice(-15);
+}
+
+function nodeItems(run, nodeName) {
+	const runs = run.data.resultData.runData?.[nodeName];
+	if (!Array.isArray(runs) || runs.length === 0) return { error: `node "${nodeName}" did not run (not in runData)` };
+	const last = runs.at(-1);
+	if (last.error) return { error: `node "${nodeName}" failed: ${last.error.message ?? JSON.stringify(last.error)}` };
+	const main = last.data?.main ?? [];
+	return { items: main[0] ?? [], outputs: main, executionStatus: last.executionStatus };
+}
+
+function readJson(file, what) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch (err) {
+		throw new Error(`cannot read ${what} ${file}: ${err.message}`);
+	}
+}
+
+class Report {
+	constructor(label) {
+		this.label = label;
+		this.failures = [];
+		this.notes = [];
+	}
+	fail(msg) {
+		this.failures.push(msg);
+	}
+	note(msg) {
+		this.notes.push(msg);
+	}
+	print(extra = []) {
+		const ok = this.failures.length === 0;
+		const out = [`---- ${ok ? 'PASS' : 'FAIL'}: ${this.label}`];
+		for (const n of [...extra, ...this.notes]) out.push(`  . ${n}`);
+		for (const f of this.failures) out.push(`  x ${f}`);
+		process.stdout.write(`${out.join('\n')}\n`);
+		return ok ? 0 : 1;
+	}
+}
+
+function checkItemShape(report, json, where) {
+	if (json === null || typeof json !== 'object') return report.fail(`${where}: json is not an object`);
+	if ('error' in json && !('status' in json))
+		return report.fail(`${where}: error item ${JSON.stringify(json.error).slice(0, 300)}`);
+	for (const k of ['officialAccount', 'subscriberId', 'result', 'status'])
+		if (!(k in json)) report.fail(`${where}: missing field "${k}" in ${JSON.stringify(json).slice(0, 300)}`);
+	if ('subscriberId' in json && typeof json.subscriberId !== 'string') report.fail(`${where}: subscriberId is not a string`);
+	if ('result' in json && typeof json.result !== 'number') report.fail(`${where}: result is not a number (${JSON.stringify(json.result)})`);
+	if ('status' in json && !STATUSES.has(json.status)) report.fail(`${where}: status "${json.status}" not in deleted|notSubscribed|failed`);
+	if (typeof json.result === 'number' && STATUSES.has(json.status)) {
+		const want = STATUS_BY_RESULT[json.result] ?? 'failed';
+		if (json.status !== want) report.fail(`${where}: result ${json.result} but status "${json.status}" (expected "${want}")`);
+	}
+}
+
+function checkEmulator(report, beforeFile, afterFile, deletedIds, expectedDrop) {
+	if (!beforeFile || !afterFile) {
+		report.note('emulator snapshots not given: subscriber count not checked');
+		return;
+	}
+	const before = readJson(beforeFile, 'snapshot');
+	const after = readJson(afterFile, 'snapshot');
+	const drop = before.count - after.count;
+	const numInfo = before.subscriberNum !== null && after.subscriberNum !== null ? `, SubscriberNum ${before.subscriberNum} -> ${after.subscriberNum}` : '';
+	report.note(`emulator ${before.officialAccount}: subscribers ${before.count} -> ${after.count}${numInfo}`);
+	if (drop !== expectedDrop) report.fail(`emulator subscriber count dropped by ${drop}, expected ${expectedDrop}`);
+	if (before.subscriberNum !== null && after.subscriberNum !== null && before.subscriberNum - after.subscriberNum !== expectedDrop)
+		report.fail(`emulator SubscriberNum dropped by ${before.subscriberNum - after.subscriberNum}, expected ${expectedDrop}`);
+	const afterSet = new Set(after.ids);
+	const beforeSet = new Set(before.ids);
+	for (const id of deletedIds) {
+		if (!beforeSet.has(id)) report.fail(`"${id}" reported deleted but was not a subscriber before the run`);
+		if (afterSet.has(id)) report.fail(`"${id}" reported deleted but is still a subscriber after the run`);
+	}
+}
+
+function loadRun(report, args) {
+	const text = readFileSync(args.stdout, 'utf8');
+	const { run, logRecords } = extractRun(text);
+	const exitCode = args['exit-code'] !== undefined ? Number(args['exit-code']) : undefined;
+	if (exitCode !== undefined && exitCode !== 0) report.fail(`n8n execute exited with code ${exitCode}`);
+	if (!run) {
+		report.fail('no run data found in n8n stdout');
+		for (const l of summarizeLogErrors(text, logRecords)) report.note(`log: ${l}`);
+		return undefined;
+	}
+	const rd = run.data.resultData;
+	if (run.status) report.note(`execution status: ${run.status}${run.finished === undefined ? '' : `, finished: ${run.finished}`}`);
+	if (rd.error) report.fail(`workflow error: ${rd.error.message ?? JSON.stringify(rd.error).slice(0, 300)}${rd.lastNodeExecuted ? ` (last node: ${rd.lastNodeExecuted})` : ''}`);
+	return run;
+}
+
+function cmdCheck(args) {
+	const expect = readJson(args.expect, 'expectation');
+	const report = new Report(args.label ?? expect.workflowId ?? args.expect);
+	const run = loadRun(report, args);
+	if (!run) return report.print();
+	const { items, error } = nodeItems(run, expect.node);
+	if (error) {
+		report.fail(error);
+		return report.print();
+	}
+	if (expect.rawItems) {
+		const got = items.map((i) => i.json);
+		if (JSON.stringify(got) !== JSON.stringify(expect.rawItems))
+			report.fail(`node "${expect.node}" items ${JSON.stringify(got)} != expected ${JSON.stringify(expect.rawItems)}`);
+		else report.note(`node "${expect.node}": ${got.length} item(s) as expected`);
+		return report.print();
+	}
+	const want = expect.items;
+	if (items.length !== want.length) report.fail(`node "${expect.node}" returned ${items.length} item(s), expected ${want.length} (one per subscriber ID)`);
+	const seen = new Map();
+	items.forEach((it, i) => {
+		checkItemShape(report, it.json, `item ${i}`);
+		const id = it.json?.subscriberId;
+		if (seen.has(id)) report.fail(`subscriberId "${id}" appears more than once`);
+		seen.set(id, it.json);
+	});
+	for (const w of want) {
+		const got = seen.get(w.subscriberId);
+		if (!got) {
+			report.fail(`no output item for subscriberId "${w.subscriberId}"`);
+			continue;
+		}
+		const oa = w.officialAccount ?? expect.officialAccount;
+		if (oa !== undefined && got.officialAccount !== oa) report.fail(`${w.subscriberId}: officialAccount "${got.officialAccount}", expected "${oa}"`);
+		if (w.result !== undefined && got.result !== w.result) report.fail(`${w.subscriberId}: result ${got.result}, expected ${w.result}`);
+		if (w.status !== undefined && got.status !== w.status) report.fail(`${w.subscriberId}: status "${got.status}", expected "${w.status}"`);
+	}
+	for (const id of seen.keys()) if (!want.some((w) => w.subscriberId === id)) report.fail(`unexpected output item for subscriberId "${id}"`);
+	const gotOrder = items.map((i) => i.json?.subscriberId).join(',');
+	const wantOrder = want.map((w) => w.subscriberId).join(',');
+	if (gotOrder !== wantOrder) report.note(`WARNING: item order ${gotOrder} differs from input order ${wantOrder}`);
+	const counts = {};
+	for (const it of items) counts[it.json?.status] = (counts[it.json?.status] ?? 0) + 1;
+	report.note(`node "${expect.node}": ${items.length} item(s) ${JSON.stringify(counts)}`);
+	const deleted = items.filter((i) => i.json?.status === 'deleted').map((i) => i.json.subscriberId);
+	checkEmulator(report, args.before, args.after, deleted, expect.subscriberCountDrop ?? deleted.length);
+	return report.print();
+}
+
+function cmdGeneric(args) {
+	const wf = readJson(args.workflow, 'workflow');
+	const report = new Report(args.label ?? wf.id ?? args.workflow);
+	const run = loadRun(report, args);
+	if (!run) return report.print();
+	const ours = (wf.nodes ?? []).filter((n) => typeof n.type === 'string' && n.type.startsWith(PACKAGE_PREFIX) && !n.disabled);
+	if (ours.length === 0) report.fail(`workflow has no enabled ${PACKAGE_PREFIX}* node`);
+	const deleted = [];
+	let account;
+	for (const n of ours) {
+		const { items, error } = nodeItems(run, n.name);
+		if (error) {
+			report.fail(error);
+			continue;
+		}
+		const isDelete = n.parameters?.operation === 'delete';
+		items.forEach((it, i) => {
+			if (isDelete) checkItemShape(report, it.json, `"${n.name}" item ${i}`);
+			if (it.json?.status === 'deleted') deleted.push(it.json.subscriberId);
+			if (it.json?.officialAccount) account ??= it.json.officialAccount;
+		});
+		const counts = {};
+		for (const it of items) counts[it.json?.status ?? '(no status)'] = (counts[it.json?.status ?? '(no status)'] ?? 0) + 1;
+		report.note(`node "${n.name}" (${n.type}): ${items.length} item(s) ${JSON.stringify(counts)}`);
+	}
+	if (args.before && args.after) {
+		const before = readJson(args.before, 'snapshot');
+		if (account === undefined || account === before.officialAccount) checkEmulator(report, args.before, args.after, deleted, deleted.length);
+		else report.note(`items refer to ${account}, snapshots to ${before.officialAccount}: count not checked`);
+	}
+	return report.print();
+}
+
+const isMain = process.argv[1]?.endsWith('check-run.mjs');
+if (isMain) {
+	const args = parseArgs(process.argv.slice(2));
+	const cmd = args._[0];
+	try {
+		if (cmd === 'extract') {
+			const file = args._[1] ?? args.stdout;
+			const { run } = extractRun(readFileSync(file, 'utf8'));
+			if (!run) {
+				process.stderr.write('check-run: no run data found\n');
+				process.exit(1);
+			}
+			process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+		} else if (cmd === 'check') {
+			process.exit(cmdCheck(args));
+		} else if (cmd === 'generic') {
+			process.exit(cmdGeneric(args));
+		} else {
+			process.stderr.write('usage: check-run.mjs extract <file> | check --stdout F --expect F | generic --stdout F --workflow F\n');
+			process.exit(2);
+		}
+	} catch (err) {
+		process.stdout.write(`---- FAIL: ${args.label ?? cmd}\n  x check-run error: ${err.stack ?? err}\n`);
+		process.exit(1);
+	}
+}

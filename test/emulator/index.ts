@@ -1,0 +1,18 @@
+// Public API of the local Tencent Chat REST emulator (test, demo and benchmark tooling).
+export { startEmulator } from './server';
+export { DEFAULT_APP } from './types';
+export type {
+  CallOutcome,
+  CallRecord,
+  EmulatorAccountSeed,
+  EmulatorApp,
+  EmulatorOptions,
+  FaultRates,
+  ScriptedFault,
+  TencentChatEmulator,
+} from './types';
+export { decodeUserSig, signUserSigForTests, userSigHmac, userSigSignedContent, verifyUserSig } from './verifyUserSig';
+export type { UserSigPayload, VerifyUserSigInput, VerifyUserSigResult } from './verifyUserSig';
+export { maxArrivalsInWindow } from './callLog';
+export { DEMO_SEED, parseSeedFile } from './seed';
+export type { EmulatorSeed } from './seed';
