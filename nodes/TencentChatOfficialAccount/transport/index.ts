@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { API_CALLS_PER_SECOND_LIMIT, type TencentCommand, type TencentReplyEnvelope } from '../tencent/contract';
 import { forgetUserSigs } from '../tencent/userSig';
@@ -50,7 +50,9 @@ export async function createTencentClient(
 	/** Stops calls that have not been sent yet, in addition to the execution's cancellation. */
 	stopSignal?: AbortSignal,
 ): Promise<TencentClient> {
-	const connection = resolveConnection(await ctx.getCredentials(CREDENTIAL_TYPE));
+	const resolved = resolveConnection(await ctx.getCredentials(CREDENTIAL_TYPE));
+	if (!resolved.ok) throw new NodeOperationError(ctx.getNode(), resolved.message, { description: resolved.fix });
+	const { connection } = resolved;
 	const executionSignal = ctx.getExecutionCancelSignal();
 	const signals = [executionSignal, stopSignal].filter((s): s is AbortSignal => s !== undefined);
 	const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
@@ -66,13 +68,18 @@ export async function createTencentClient(
 		try {
 			await ownLimiter?.acquire(signal);
 			await appLimiter.acquire(signal);
-			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			const admittedAt = Date.now();
+			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 				method: 'POST',
 				url: restUrl(connection, command),
 				body,
 				json: true,
 				timeout: settings.timeoutMs,
 			});
+			const roundTripMs = Date.now() - admittedAt;
+			appLimiter.recordRoundTrip(roundTripMs);
+			ownLimiter?.recordRoundTrip(roundTripMs);
+			return reply;
 		} finally {
 			concurrency.release();
 		}

@@ -2,11 +2,20 @@ import { API_CALLS_PER_SECOND_LIMIT } from '../tencent/contract';
 import { cancellableSleep, throwIfCancelled, type SleepFunction } from './cancellation';
 
 /**
- * Tencent counts calls per SDKAppID by their arrival time. Calls leave this process a few
- * milliseconds after they are admitted, and not all equally late, so the window we keep is this much
- * longer than the server's: the server never sees more than the limit in any of its 1-second windows.
+ * Tencent counts calls per SDKAppID by their arrival time. Calls reach the server some time after they
+ * are admitted here, and not all equally late (a busy event loop, a cold connection, network jitter),
+ * so the window we keep is longer than the server's by a margin: at least this much ...
  */
 export const RATE_WINDOW_SAFETY_MS = 25;
+
+/**
+ * ... and up to this much when recent round trips vary more: the spread of recent round-trip times
+ * bounds how much one call can arrive later than another admitted after it.
+ */
+export const RATE_WINDOW_MAX_SAFETY_MS = 250;
+
+/** Round trips remembered for that estimate. */
+const ROUND_TRIP_SAMPLES = 64;
 
 export const RATE_WINDOW_MS = 1000;
 
@@ -15,6 +24,8 @@ export interface RateLimiterOptions {
 	limit: number;
 	windowMs?: number;
 	safetyMs?: number;
+	/** Upper bound of the margin that grows with the spread of round-trip times. */
+	maxSafetyMs?: number;
 	/** Calls that may start back to back before pacing kicks in; small runs then wait for nothing. */
 	burst?: number;
 	clock?: () => number;
@@ -30,7 +41,13 @@ export interface RateLimiterOptions {
 export class RateLimiter {
 	readonly limit: number;
 
-	private readonly spanMs: number;
+	private readonly windowMs: number;
+
+	private readonly minSafetyMs: number;
+
+	private readonly maxSafetyMs: number;
+
+	private readonly roundTrips: number[] = [];
 
 	private readonly burst: number;
 
@@ -51,7 +68,9 @@ export class RateLimiter {
 
 	constructor(options: RateLimiterOptions) {
 		this.limit = Math.max(1, Math.floor(options.limit));
-		this.spanMs = (options.windowMs ?? RATE_WINDOW_MS) + (options.safetyMs ?? RATE_WINDOW_SAFETY_MS);
+		this.windowMs = options.windowMs ?? RATE_WINDOW_MS;
+		this.minSafetyMs = options.safetyMs ?? RATE_WINDOW_SAFETY_MS;
+		this.maxSafetyMs = Math.max(this.minSafetyMs, options.maxSafetyMs ?? RATE_WINDOW_MAX_SAFETY_MS);
 		this.burst = Math.max(1, Math.min(this.limit, options.burst ?? Math.ceil(this.limit / 10)));
 		this.clock = options.clock ?? (() => Date.now());
 		this.sleep = options.sleep ?? cancellableSleep;
@@ -64,6 +83,21 @@ export class RateLimiter {
 		const turn = this.queue.then(async () => await this.waitForTurn(signal));
 		this.queue = turn.catch(() => undefined);
 		return await turn;
+	}
+
+	/** Feeds the margin estimate: how long an admitted call took until its reply arrived. */
+	recordRoundTrip(ms: number): void {
+		this.roundTrips.push(ms);
+		if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
+	}
+
+	/** The window this limiter keeps: the server's, plus a margin for uneven arrival delays. */
+	get spanMs(): number {
+		let margin = this.minSafetyMs;
+		if (this.roundTrips.length > 1) {
+			margin = Math.max(margin, Math.max(...this.roundTrips) - Math.min(...this.roundTrips));
+		}
+		return this.windowMs + Math.min(margin, this.maxSafetyMs);
 	}
 
 	private async waitForTurn(signal?: AbortSignal): Promise<void> {
@@ -80,12 +114,13 @@ export class RateLimiter {
 	}
 
 	private delayUntilAdmissible(now: number): number {
-		const ratePerMs = this.limit / this.spanMs;
+		const spanMs = this.spanMs;
+		const ratePerMs = this.limit / spanMs;
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * ratePerMs);
 		this.refilledAt = now;
 		const pacingDelay = this.tokens >= 1 ? 0 : (1 - this.tokens) / ratePerMs;
 		const windowDelay =
-			this.admissions.length < this.limit ? 0 : this.admissions[this.oldest] + this.spanMs - now;
+			this.admissions.length < this.limit ? 0 : this.admissions[this.oldest] + spanMs - now;
 		return Math.max(pacingDelay, windowDelay);
 	}
 

@@ -27,16 +27,20 @@ export class TencentCallError extends Error {
 	get fix(): string {
 		return failureFix(this.failure);
 	}
+
+	/** How to fix it, and how hard the transport tried: the description users read under the message. */
+	get advice(): string {
+		return this.attempts > 1 ? `${this.fix} The node tried ${this.attempts} times.` : this.fix;
+	}
 }
 
 /** Everything a NodeApiError needs, built only from sanitised data: no URL, no query string, no UserSig. */
 export function tencentNodeApiError(
 	node: INode,
 	error: TencentCallError,
-	options: { message?: string; itemIndex?: number; details?: JsonObject } = {},
+	options: { message?: string; description?: string; itemIndex?: number; details?: JsonObject } = {},
 ): NodeApiError {
 	const cause = failureCause(error.failure);
-	const retried = error.attempts > 1 ? ` (tried ${error.attempts} times)` : '';
 	return new NodeApiError(
 		node,
 		{
@@ -48,7 +52,7 @@ export function tencentNodeApiError(
 		},
 		{
 			message: options.message ?? error.reason,
-			description: `${error.fix}${retried}`,
+			description: options.description ?? error.advice,
 			httpCode: error.code,
 			itemIndex: options.itemIndex,
 			...(cause ? { failure: { cause } } : {}),

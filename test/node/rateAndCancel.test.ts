@@ -1,0 +1,89 @@
+import type { TencentChatEmulator } from '../emulator';
+import { runDeleteSubscribers } from '../engine/tencentNode';
+import { deleteCalls, emulatorWith, ids } from './fixtures';
+
+const NEWS = '@TOA#_news';
+
+describe('rate limiting, measured at the emulator', () => {
+	let emulator: TencentChatEmulator;
+	afterEach(async () => await emulator.stop());
+
+	it('never sends more than 200 calls in any 1-second window (Tencent limit), and none is throttled', async () => {
+		const all = ids('r', 500);
+		emulator = await emulatorWith({ [NEWS]: all }, { latencyMs: 5 });
+		const started = Date.now();
+		const result = await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: all }], options: { batchSize: 1 } });
+		const elapsed = Date.now() - started;
+
+		expect(result.status).toBe('success');
+		expect(deleteCalls(emulator)).toHaveLength(500);
+		expect(emulator.maxCallsInWindow(1000)).toBeLessThanOrEqual(200);
+		expect(emulator.calls.filter((call) => call.errorCode === 60007)).toHaveLength(0);
+		// 500 calls at ≤ 200/s cannot take less than about 2 s (the first burst is free).
+		expect(elapsed).toBeGreaterThanOrEqual(2000);
+	});
+
+	it('respects a lower Max Requests per Second', async () => {
+		const all = ids('q', 90);
+		emulator = await emulatorWith({ [NEWS]: all });
+		const result = await runDeleteSubscribers({
+			emulator,
+			input: [{ account: NEWS, ids: all }],
+			options: { batchSize: 1, maxRequestsPerSecond: 40 },
+		});
+		expect(result.status).toBe('success');
+		expect(emulator.maxCallsInWindow(1000)).toBeLessThanOrEqual(40);
+	});
+
+	it('bounds the calls in flight with Max Concurrent Requests', async () => {
+		const all = ids('c', 12);
+		emulator = await emulatorWith({ [NEWS]: all }, { latencyMs: 80 });
+		await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: all }], options: { batchSize: 1, maxConcurrentRequests: 3 } });
+		const calls = deleteCalls(emulator);
+		const maxOverlap = Math.max(
+			...calls.map((call) => calls.filter((other) => other.atMs <= call.atMs && (other.repliedAtMs ?? Infinity) > call.atMs).length),
+		);
+		expect(maxOverlap).toBeLessThanOrEqual(3);
+		expect(maxOverlap).toBeGreaterThanOrEqual(2);
+	});
+
+	it('adds no waiting to a single small call', async () => {
+		emulator = await emulatorWith({ [NEWS]: ['w1'] });
+		// Warm up module loading so the timing below is the node's own.
+		await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: 'nobody' }] });
+		const started = Date.now();
+		await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: 'w1' }] });
+		expect(Date.now() - started).toBeLessThan(500);
+	});
+});
+
+describe('cancellation', () => {
+	let emulator: TencentChatEmulator;
+	afterEach(async () => await emulator.stop());
+
+	it('stops sending new calls promptly when the execution is cancelled', async () => {
+		const all = ids('k', 40);
+		emulator = await emulatorWith({ [NEWS]: all }, { latencyMs: 200 });
+		const result = await runDeleteSubscribers({
+			emulator,
+			input: [{ account: NEWS, ids: all }],
+			options: { batchSize: 1, maxConcurrentRequests: 2 },
+			cancelAfterMs: 500,
+		});
+		const sentAtEnd = deleteCalls(emulator).length;
+		await new Promise((resolve) => setTimeout(resolve, 700));
+
+		expect(result.status).toBe('canceled');
+		expect(sentAtEnd).toBeLessThanOrEqual(8);
+		expect(deleteCalls(emulator).length).toBe(sentAtEnd);
+	});
+
+	it('does not retry after cancellation', async () => {
+		emulator = await emulatorWith({ [NEWS]: ['k1'] });
+		emulator.script('official_account_open_http_svc/delete_subscriber', [{ errorCode: 60007 }, { errorCode: 60007 }]);
+		const result = await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: 'k1' }], cancelAfterMs: 150 });
+		await new Promise((resolve) => setTimeout(resolve, 1200));
+		expect(result.status).toBe('canceled');
+		expect(deleteCalls(emulator)).toHaveLength(1);
+	});
+});

@@ -1,0 +1,157 @@
+// planDeleteBatches (grouping, dedupe, chunking, order) and outcomesFromReply (per-subscriber Result).
+import { outcomesFromReply, planDeleteBatches, type DeleteBatch } from '../../nodes/TencentChatOfficialAccount/helpers/deleteBatches';
+import { DELETE_SUBSCRIBER_MAX_IDS_PER_CALL } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
+
+const NEWS = '@TOA#_news';
+const SPORTS = '@TOA#_sports';
+
+const ids = (prefix: string, count: number, from = 0) => Array.from({ length: count }, (_, i) => `${prefix}${from + i}`);
+
+describe('planDeleteBatches', () => {
+	it('chunks 250 IDs of one account into 100 / 100 / 50, in order', () => {
+		const all = ids('u', 250);
+		const batches = planDeleteBatches([{ officialAccount: NEWS, subscriberIds: all }], 100);
+		expect(batches.map((batch) => batch.subscriberIds.length)).toEqual([100, 100, 50]);
+		expect(batches.every((batch) => batch.officialAccount === NEWS)).toBe(true);
+		expect(batches.flatMap((batch) => batch.subscriberIds)).toEqual(all);
+	});
+
+	it('never exceeds the batch size, and 100 is the contract maximum', () => {
+		expect(DELETE_SUBSCRIBER_MAX_IDS_PER_CALL).toBe(100);
+		for (const size of [1, 7, 33, 100]) {
+			const batches = planDeleteBatches([{ officialAccount: NEWS, subscriberIds: ids('u', 205) }], size);
+			expect(Math.max(...batches.map((batch) => batch.subscriberIds.length))).toBeLessThanOrEqual(size);
+			expect(batches).toHaveLength(Math.ceil(205 / size));
+		}
+	});
+
+	it('removes duplicates across items of the same account', () => {
+		const batches = planDeleteBatches(
+			[
+				{ officialAccount: NEWS, subscriberIds: ['a', 'b'] },
+				{ officialAccount: NEWS, subscriberIds: ['b', 'c'] },
+				{ officialAccount: NEWS, subscriberIds: ['a'] },
+			],
+			100,
+		);
+		expect(batches).toEqual([{ officialAccount: NEWS, subscriberIds: ['a', 'b', 'c'] }]);
+	});
+
+	it('keeps the same subscriber for different accounts apart', () => {
+		const batches = planDeleteBatches(
+			[
+				{ officialAccount: NEWS, subscriberIds: ['a'] },
+				{ officialAccount: SPORTS, subscriberIds: ['a'] },
+			],
+			100,
+		);
+		expect(batches).toEqual([
+			{ officialAccount: NEWS, subscriberIds: ['a'] },
+			{ officialAccount: SPORTS, subscriberIds: ['a'] },
+		]);
+	});
+
+	it('groups by account in first-seen order, each call holding one account only', () => {
+		const batches = planDeleteBatches(
+			[
+				{ officialAccount: SPORTS, subscriberIds: ids('s', 3) },
+				{ officialAccount: NEWS, subscriberIds: ids('n', 150) },
+				{ officialAccount: SPORTS, subscriberIds: ids('s', 2, 3) },
+				{ officialAccount: NEWS, subscriberIds: ids('n', 10, 150) },
+			],
+			100,
+		);
+		expect(batches.map((batch) => [batch.officialAccount, batch.subscriberIds.length])).toEqual([
+			[SPORTS, 5],
+			[NEWS, 100],
+			[NEWS, 60],
+		]);
+		expect(batches[0].subscriberIds).toEqual(ids('s', 5));
+		expect(batches[1].subscriberIds).toEqual(ids('n', 100));
+		expect(batches[2].subscriberIds).toEqual(ids('n', 60, 100));
+	});
+
+	it('every unique pair appears in exactly one batch', () => {
+		const requests = Array.from({ length: 40 }, (_, item) => ({
+			officialAccount: item % 3 === 0 ? NEWS : SPORTS,
+			subscriberIds: ids('u', 20, (item * 7) % 50),
+		}));
+		const batches = planDeleteBatches(requests, 30);
+		const expected = new Set(requests.flatMap((r) => r.subscriberIds.map((id) => `${r.officialAccount}|${id}`)));
+		const planned = batches.flatMap((batch) => batch.subscriberIds.map((id) => `${batch.officialAccount}|${id}`));
+		expect(planned).toHaveLength(expected.size);
+		expect(new Set(planned)).toEqual(expected);
+	});
+
+	it('plans nothing for no requests or no IDs', () => {
+		expect(planDeleteBatches([], 100)).toEqual([]);
+		expect(planDeleteBatches([{ officialAccount: NEWS, subscriberIds: [] }], 100)).toEqual([]);
+	});
+});
+
+describe('outcomesFromReply', () => {
+	const batch: DeleteBatch = { officialAccount: NEWS, subscriberIds: ['deleted', 'absent', 'failed', 'missing', 'odd'] };
+	const reply = {
+		ActionStatus: 'OK',
+		ErrorCode: 0,
+		ErrorInfo: '',
+		SubscriberList: [
+			{ Subscriber_Account: 'odd', Result: 7 },
+			{ Subscriber_Account: 'failed', Result: 0 },
+			{ Subscriber_Account: 'absent', Result: 2 },
+			{ Subscriber_Account: 'deleted', Result: 1 },
+		],
+	};
+	const outcomes = outcomesFromReply(batch, reply);
+
+	it('has exactly one outcome per sent ID', () => {
+		expect([...outcomes.keys()].sort()).toEqual([...batch.subscriberIds].sort());
+	});
+
+	it('Result 1 → deleted', () => {
+		expect(outcomes.get('deleted')).toMatchObject({ status: 'deleted', result: 1 });
+		expect(outcomes.get('deleted')?.reason).toBeUndefined();
+	});
+
+	it('Result 2 → notSubscribed', () => {
+		expect(outcomes.get('absent')).toMatchObject({ status: 'notSubscribed', result: 2 });
+		expect(outcomes.get('absent')?.reason).toBeUndefined();
+	});
+
+	it('Result 0 → failed with a reason', () => {
+		expect(outcomes.get('failed')).toMatchObject({ status: 'failed', result: 0 });
+		expect(outcomes.get('failed')?.reason?.length).toBeGreaterThan(5);
+	});
+
+	it('an ID missing from the reply → failed with a reason, never dropped', () => {
+		expect(outcomes.get('missing')).toMatchObject({ status: 'failed', result: null });
+		expect(outcomes.get('missing')?.reason?.length).toBeGreaterThan(5);
+	});
+
+	it('an unknown Result 7 → failed, naming the value', () => {
+		expect(outcomes.get('odd')).toMatchObject({ status: 'failed', result: 7 });
+		expect(outcomes.get('odd')?.reason).toMatch(/7/);
+	});
+
+	it('a reply without SubscriberList fails every ID', () => {
+		const none = outcomesFromReply(batch, { ActionStatus: 'OK', ErrorCode: 0 });
+		expect([...none.values()].every((outcome) => outcome.status === 'failed' && outcome.reason)).toBe(true);
+		expect(none.size).toBe(batch.subscriberIds.length);
+	});
+
+	it('ignores IDs in the reply that were not sent', () => {
+		const extra = outcomesFromReply({ officialAccount: NEWS, subscriberIds: ['a'] }, {
+			SubscriberList: [
+				{ Subscriber_Account: 'a', Result: 1 },
+				{ Subscriber_Account: 'intruder', Result: 1 },
+			],
+		});
+		expect([...extra.keys()]).toEqual(['a']);
+		expect(extra.get('a')?.status).toBe('deleted');
+	});
+
+	it('a Result without a value is a failure', () => {
+		const noResult = outcomesFromReply({ officialAccount: NEWS, subscriberIds: ['a'] }, { SubscriberList: [{ Subscriber_Account: 'a' }] });
+		expect(noResult.get('a')?.status).toBe('failed');
+	});
+});

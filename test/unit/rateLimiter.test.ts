@@ -1,0 +1,263 @@
+// RateLimiter with an injected clock and sleep: the window guarantee, burst, long-run rate, FIFO, abort.
+import { ExecutionCancelledError } from '../../nodes/TencentChatOfficialAccount/transport/cancellation';
+import {
+	RATE_WINDOW_MS,
+	RATE_WINDOW_SAFETY_MS,
+	RateLimiter,
+	sharedRateLimiter,
+	type RateLimiterOptions,
+} from '../../nodes/TencentChatOfficialAccount/transport/rateLimiter';
+
+/**
+ * A clock that only moves when the limiter sleeps. The clock advances after a macrotask, so callers
+ * that were just admitted record the time (in their microtasks) before the next sleeper moves it.
+ */
+class FakeTime {
+	now = 1_000_000;
+
+	sleeps: number[] = [];
+
+	/** Called at the start of a sleep, before it waits (e.g. to abort the sleeper). */
+	onSleep?: (ms: number, signal?: AbortSignal) => void;
+
+	readonly clock = () => this.now;
+
+	readonly sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
+		this.sleeps.push(ms);
+		this.onSleep?.(ms, signal);
+		if (signal?.aborted) throw new ExecutionCancelledError();
+		expect(ms).toBeGreaterThan(0);
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		this.now += ms;
+	};
+}
+
+function limiterWith(time: FakeTime, options: Omit<RateLimiterOptions, 'clock' | 'sleep'>): RateLimiter {
+	return new RateLimiter({ ...options, clock: time.clock, sleep: time.sleep });
+}
+
+/** Largest number of admissions in any half-open window [t, t + span). */
+function maxInWindow(times: number[], span: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let max = 0;
+	let start = 0;
+	for (let end = 0; end < sorted.length; end++) {
+		while (sorted[end] - sorted[start] >= span) start++;
+		max = Math.max(max, end - start + 1);
+	}
+	return max;
+}
+
+async function admitSequentially(limiter: RateLimiter, time: FakeTime, count: number): Promise<number[]> {
+	const times: number[] = [];
+	for (let i = 0; i < count; i++) {
+		await limiter.acquire();
+		times.push(time.now);
+	}
+	return times;
+}
+
+describe('RateLimiter window guarantee', () => {
+	it.each([
+		['limit 200, default window and safety', { limit: 200 }, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS],
+		['limit 200, burst 200', { limit: 200, burst: 200 }, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS],
+		['limit 7, window 100, safety 3', { limit: 7, windowMs: 100, safetyMs: 3 }, 103],
+		['limit 1', { limit: 1, windowMs: 50, safetyMs: 0 }, 50],
+	])('%s: no window of (window + safety) holds more than limit admissions', async (_label, options, span) => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, options);
+		const times = await admitSequentially(limiter, time, 1000);
+		expect(maxInWindow(times, span)).toBeLessThanOrEqual(options.limit);
+		// The limit is actually used: some window is full.
+		expect(maxInWindow(times, span)).toBe(options.limit);
+	});
+
+	it('concurrent acquisitions keep the same guarantee', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 200 });
+		const times: number[] = [];
+		await Promise.all(
+			Array.from({ length: 1000 }, async () => {
+				await limiter.acquire();
+				times.push(time.now);
+			}),
+		);
+		expect(times).toHaveLength(1000);
+		expect(maxInWindow(times, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS)).toBeLessThanOrEqual(200);
+	});
+
+	it('uses a default safety margin, so the server never sees more than limit per 1 s window', () => {
+		expect(RATE_WINDOW_MS).toBe(1000);
+		expect(RATE_WINDOW_SAFETY_MS).toBeGreaterThan(0);
+	});
+});
+
+describe('RateLimiter pacing', () => {
+	it('admits the first `burst` calls without sleeping, and sleeps for the next', async () => {
+		for (const [limit, burst] of [
+			[200, 20],
+			[50, 50],
+			[10, 3],
+		]) {
+			const time = new FakeTime();
+			const limiter = limiterWith(time, { limit, burst });
+			const start = time.now;
+			await admitSequentially(limiter, time, burst);
+			expect(time.sleeps).toEqual([]);
+			expect(time.now).toBe(start);
+			await limiter.acquire();
+			expect(time.sleeps.length).toBeGreaterThan(0);
+			expect(time.now).toBeGreaterThan(start);
+		}
+	});
+
+	it('the default burst is a tenth of the limit', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 200 });
+		await admitSequentially(limiter, time, 20);
+		expect(time.sleeps).toEqual([]);
+		await limiter.acquire();
+		expect(time.sleeps.length).toBeGreaterThan(0);
+	});
+
+	it.each([
+		[200, RATE_WINDOW_MS, RATE_WINDOW_SAFETY_MS],
+		[50, 1000, 25],
+		[13, 200, 10],
+	])('long-run rate for limit %i is within 5 %% of limit / (window + safety)', async (limit, windowMs, safetyMs) => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit, windowMs, safetyMs });
+		const times = await admitSequentially(limiter, time, 1000);
+		const rate = (times.length - 1) / (times[times.length - 1] - times[0]);
+		const target = limit / (windowMs + safetyMs);
+		expect(Math.abs(rate - target) / target).toBeLessThanOrEqual(0.05);
+	});
+
+	it('calls spaced further apart than the pace never wait', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 10, windowMs: 1000, safetyMs: 0, burst: 1 });
+		for (let i = 0; i < 30; i++) {
+			await limiter.acquire();
+			time.now += 101;
+		}
+		expect(time.sleeps).toEqual([]);
+	});
+});
+
+describe('RateLimiter queue', () => {
+	it('serves waiters first come, first served', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 5, windowMs: 100, safetyMs: 0, burst: 1 });
+		const order: number[] = [];
+		await Promise.all(
+			Array.from({ length: 40 }, async (_, i) => {
+				await limiter.acquire();
+				order.push(i);
+			}),
+		);
+		expect(order).toEqual(Array.from({ length: 40 }, (_, i) => i));
+	});
+
+	it('an already aborted signal rejects without consuming a slot', async () => {
+		const control = new FakeTime();
+		const controlTimes = await admitSequentially(limiterWith(control, { limit: 3, windowMs: 100, safetyMs: 0, burst: 3 }), control, 6);
+
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 3, windowMs: 100, safetyMs: 0, burst: 3 });
+		const times: number[] = [];
+		for (let i = 0; i < 6; i++) {
+			if (i === 1 || i === 3) {
+				const aborted = new AbortController();
+				aborted.abort();
+				await expect(limiter.acquire(aborted.signal)).rejects.toBeInstanceOf(ExecutionCancelledError);
+			}
+			await limiter.acquire();
+			times.push(time.now);
+		}
+		expect(times).toEqual(controlTimes);
+	});
+
+	it('a waiter aborted while it waits rejects, and the next waiter gets the slot it would have had', async () => {
+		const options = { limit: 3, windowMs: 100, safetyMs: 0, burst: 1 };
+		const control = new FakeTime();
+		const controlTimes = await admitSequentially(limiterWith(control, options), control, 8);
+
+		const time = new FakeTime();
+		const limiter = limiterWith(time, options);
+		const controller = new AbortController();
+		time.onSleep = (_ms, signal) => {
+			if (signal === controller.signal) controller.abort();
+		};
+		const times: number[] = [];
+		await limiter.acquire();
+		times.push(time.now);
+		const aborted = limiter.acquire(controller.signal);
+		const rest = Array.from({ length: 7 }, async () => {
+			await limiter.acquire();
+			times.push(time.now);
+		});
+		await expect(aborted).rejects.toBeInstanceOf(ExecutionCancelledError);
+		await Promise.all(rest);
+		expect(times).toEqual(controlTimes);
+		expect(maxInWindow(times, 100)).toBeLessThanOrEqual(3);
+	});
+
+	it('a rejected waiter does not block the queue', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 2, windowMs: 100, safetyMs: 0, burst: 1 });
+		const controller = new AbortController();
+		controller.abort();
+		const results = await Promise.allSettled([limiter.acquire(), limiter.acquire(controller.signal), limiter.acquire(), limiter.acquire()]);
+		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+	});
+});
+
+describe('RateLimiter margin from round-trip spread', () => {
+	it('without round-trip samples the window is window + safety', () => {
+		const limiter = new RateLimiter({ limit: 10, windowMs: 1000, safetyMs: 25 });
+		expect(limiter.spanMs).toBe(1025);
+		limiter.recordRoundTrip(400);
+		expect(limiter.spanMs).toBe(1025);
+	});
+
+	it('widens the window by the spread of recent round trips, capped at maxSafetyMs', () => {
+		const limiter = new RateLimiter({ limit: 10, windowMs: 1000, safetyMs: 25, maxSafetyMs: 300 });
+		limiter.recordRoundTrip(10);
+		limiter.recordRoundTrip(110);
+		expect(limiter.spanMs).toBe(1100);
+		limiter.recordRoundTrip(2000);
+		expect(limiter.spanMs).toBe(1300);
+	});
+
+	it('keeps the guarantee over the widened window', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 20, windowMs: 200, safetyMs: 5, maxSafetyMs: 500 });
+		limiter.recordRoundTrip(20);
+		limiter.recordRoundTrip(140);
+		const span = limiter.spanMs;
+		expect(span).toBe(320);
+		const times = await admitSequentially(limiter, time, 400);
+		expect(maxInWindow(times, span)).toBeLessThanOrEqual(20);
+	});
+});
+
+describe('RateLimiter options', () => {
+	it('clamps limit to at least 1 and floors fractions', () => {
+		expect(new RateLimiter({ limit: 0 }).limit).toBe(1);
+		expect(new RateLimiter({ limit: 12.7 }).limit).toBe(12);
+	});
+});
+
+describe('sharedRateLimiter', () => {
+	it('returns one limiter per SDKAppID, shared across callers', () => {
+		const a = sharedRateLimiter(1400000000);
+		expect(sharedRateLimiter(1400000000)).toBe(a);
+		const b = sharedRateLimiter(1400000001);
+		expect(b).not.toBe(a);
+		expect(sharedRateLimiter(1400000001)).toBe(b);
+	});
+
+	it('uses the documented 200 calls/s limit', () => {
+		expect(sharedRateLimiter(1400000002).limit).toBe(200);
+	});
+});
