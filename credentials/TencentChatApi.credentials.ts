@@ -110,7 +110,7 @@ export class TencentChatApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ $credentials.region === "${CUSTOM_REGION}" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.region }}`,
+			baseURL: `={{ $credentials.region === "${CUSTOM_REGION}" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : "https://" + $credentials.region }}`,
 			url: `/${REST_API_VERSION}/${COMMANDS.accountCheck}`,
 			method: 'POST',
 			body: { CheckItem: [{ UserID: '={{ $credentials.adminIdentifier }}' }] },

@@ -10,6 +10,7 @@
 // Goal of the product issue: ≥ 95 % of the ceiling (200 calls/s × 100 IDs = 20 000 deletions/s) at
 // 100 ms latency, node CPU < 1 s and RSS growth < 200 MB per 100 000 subscribers.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -58,6 +59,11 @@ function percentile(values: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
 	const rank = Math.ceil((p / 100) * sorted.length) - 1;
 	return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+/** Other work on the machine skews wall times and rate-limit jitter; each result line records it. */
+function machineLoad() {
+	return { cpus: cpus().length, loadAvg1m: round(loadavg()[0], 2) };
 }
 
 /** Same clock as the emulator's CallRecord.atMs, so times compare across the two processes. */
@@ -116,6 +122,7 @@ async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: Thro
 	const cancelAfterMs = Math.max(60000, Math.round(expectedS * 4000));
 	log(`${spec.name}: ${spec.subscribers} subscribers, ${input.length} items, batch size ${spec.batchSize} (expect ≈ ${round(expectedS)} s)`);
 
+	const machine = machineLoad();
 	const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 	const memory = startMemorySampler();
 	loopDelay.enable();
@@ -202,6 +209,7 @@ async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: Thro
 		cpuMsPerCall: stats.deleteCalls ? round((cpuS * 1000) / stats.deleteCalls, 2) : null,
 		eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
 		eventLoopDelayMaxMs: round(loopDelay.max / 1e6, 1),
+		machine,
 	};
 }
 
@@ -224,6 +232,7 @@ async function runWebhook(loaded: Loaded, emulator: BenchEmulator, runs: number,
 		return { wallMs, status: result.status, itemStatus: (result.outputs[0]?.[0]?.json as IDataObject | undefined)?.status };
 	};
 	log(`webhook: 1 warm-up run + ${runs} runs of one item with one ID`);
+	const machine = machineLoad();
 	await once(ids[runs]); // warm-up: first execution pays for lazy requires and JIT
 	await emulator.resetCalls();
 	const cpuBefore = process.cpuUsage();
@@ -254,6 +263,7 @@ async function runWebhook(loaded: Loaded, emulator: BenchEmulator, runs: number,
 		clientSideP95Ms: clientSide.length ? round(percentile(clientSide, 95), 1) : null,
 		cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / runs, 1),
 		rejected60007: stats.rejected60007,
+		machine,
 	};
 }
 
@@ -273,6 +283,7 @@ async function runHttpFloor(loaded: Loaded, emulator: BenchEmulator, calls: numb
 		credentialType: loaded.credentialTypes.tencentChatApi,
 	});
 	log(`httpFloor (${mode}): ${calls} calls at ${callsPerSecond}/s from a bare node`);
+	const machine = machineLoad();
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
 	const result = await loaded.runNode({
@@ -300,6 +311,7 @@ async function runHttpFloor(loaded: Loaded, emulator: BenchEmulator, calls: numb
 		cpuMsPerCall: round((cpuS * 1000) / Math.max(1, stats.deleteCalls), 2),
 		rejected60007: stats.rejected60007,
 		maxCallsIn1s: stats.maxArrivalsIn1s,
+		machine,
 	};
 }
 

@@ -193,8 +193,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
       pendingDelays.clear();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // close() alone waits for idle keep-alive sockets to time out.
-        // removed
+        // close() ends idle keep-alive sockets, but would wait for calls still in flight (e.g. held by latency).
+        server.closeAllConnections();
       });
     },
   };

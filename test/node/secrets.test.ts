@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { getUserSig } from '../../nodes/TencentChatOfficialAccount/tencent/userSig';
 import { DEFAULT_APP, type TencentChatEmulator } from '../emulator';
 import { runDeleteSubscribers } from '../engine/tencentNode';
@@ -24,7 +26,7 @@ describe('no secret key or UserSig in outputs, errors or stored run data', () =>
 	const userSig = () =>
 		getUserSig({ sdkAppId: APP, identifier: DEFAULT_APP.admins[0], secretKey: DEFAULT_APP.secretKey, expireSeconds: 86400 });
 
-	const scenarios: Array<[string, (e: TencentChatEmulator) => void, object]> = [
+	const scenarios: Array<[string, (e: TencentChatEmulator) => void, IDataObject]> = [
 		['a successful run', () => undefined, {}],
 		['HTTP 502 until retries run out', (e) => e.script(DELETE_COMMAND, ['http502', 'http502']), { retries: 1 }],
 		['a socket reset until retries run out', (e) => e.script(DELETE_COMMAND, ['socketReset', 'socketReset']), { retries: 1 }],

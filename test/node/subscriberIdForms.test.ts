@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { TencentChatEmulator } from '../emulator';
 import { runDeleteSubscribers } from '../engine/tencentNode';
 import { APP, deleteCalls, emulatorWith, jsonOf, sentIds } from './fixtures';
@@ -11,7 +13,7 @@ describe('Subscriber IDs accepts every documented form', () => {
 	});
 	afterEach(async () => await emulator.stop());
 
-	const cases: Array<[string, unknown, string[]]> = [
+	const cases: Array<[string, IDataObject['ids'], string[]]> = [
 		['one ID', 'a1', ['a1']],
 		['a comma-separated list', 'a1,a2 , a3', ['a1', 'a2', 'a3']],
 		['a semicolon-separated list', 'a1;a2;a3', ['a1', 'a2', 'a3']],

@@ -120,7 +120,12 @@ describe('the packed npm tarball', () => {
 		expect(Object.keys(pkg.credentialTypes)).toEqual([CREDENTIAL_NAME]);
 		expect(pkg.typeName(NODE_NAME)).toBe(`${PACKAGE_NAME}.${NODE_NAME}`);
 		// The classes come from the extracted tarball, not from the repo's dist/.
-		expect(pkg.loader.nodeTypes[NODE_NAME].sourcePath.startsWith(pkg.loader.directory)).toBe(true);
+		const nodeSource = pkg.loader.resolveSourcePath(pkg.loader.nodeTypes[NODE_NAME].sourcePath);
+		const credentialSource = pkg.loader.resolveSourcePath(pkg.loader.credentialTypes[CREDENTIAL_NAME].sourcePath);
+		for (const source of [nodeSource, credentialSource]) {
+			expect(source.startsWith(`${pkg.loader.directory}${sep}dist${sep}`)).toBe(true);
+			expect(existsSync(source)).toBe(true);
+		}
 		expect(pkg.loader.directory.startsWith(REPO)).toBe(false);
 		// The loader also records which nodes use the credential (n8n shows it in the credential's UI).
 		expect(pkg.credentialTypes[CREDENTIAL_NAME].supportedNodes).toEqual([NODE_NAME]);

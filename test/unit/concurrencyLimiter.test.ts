@@ -17,7 +17,7 @@ describe('ConcurrencyLimiter', () => {
 			return 1 + ((seed >>> 16) % 4);
 		};
 		await Promise.all(
-			Array.from({ length: 60 }, async () => {
+			Array.from({ length: 30 }, async () => {
 				await limiter.acquire();
 				try {
 					active++;
@@ -31,7 +31,7 @@ describe('ConcurrencyLimiter', () => {
 				done++;
 			}),
 		);
-		expect(done).toBe(60);
+		expect(done).toBe(30);
 		expect(peak).toBe(max);
 		expect(limiter.inFlight).toBe(0);
 	});

@@ -145,6 +145,20 @@ describe('parseSubscriberIds', () => {
 		expect(invalidEntries(`alice,${tooLong},zoë,bob`).map((entry) => entry.raw)).toEqual([tooLong, 'zoë']);
 	});
 
+	it('never silently changes a numeric ID that a JSON number cannot hold exactly', () => {
+		// 20 digits: a valid 20-byte UserID as text, but JSON.parse turns the number into 12345678901234567000.
+		const text = '["alice", 12345678901234567890]';
+		const list = parseSubscriberIds(text);
+		expect(list.ok).toBe(true);
+		if (!list.ok) return;
+		const valid = list.entries.flatMap((entry) => (entry.ok ? [entry.id] : []));
+		expect(valid).toContain('alice');
+		expect(valid).not.toContain(String(Number('12345678901234567890')));
+		expect(list.entries.some((entry) => !entry.ok)).toBe(true);
+		expect(checkSubscriberId(Number('12345678901234567890')).ok).toBe(false);
+		expect(checkSubscriberId(Number.MAX_SAFE_INTEGER)).toEqual({ ok: true, value: String(Number.MAX_SAFE_INTEGER) });
+	});
+
 	it.each([
 		['an empty string', ''],
 		['only separators', ' ,; \n'],

@@ -59,14 +59,14 @@ async function admitSequentially(limiter: RateLimiter, time: FakeTime, count: nu
 
 describe('RateLimiter window guarantee', () => {
 	it.each([
-		['limit 200, default window and safety', { limit: 200 }, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS],
-		['limit 200, burst 200', { limit: 200, burst: 200 }, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS],
-		['limit 7, window 100, safety 3', { limit: 7, windowMs: 100, safetyMs: 3 }, 103],
-		['limit 1', { limit: 1, windowMs: 50, safetyMs: 0 }, 50],
-	])('%s: no window of (window + safety) holds more than limit admissions', async (_label, options, span) => {
+		['limit 200, default window and safety', { limit: 200 }, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS, 1000],
+		['limit 200, burst 200', { limit: 200, burst: 200 }, RATE_WINDOW_MS + RATE_WINDOW_SAFETY_MS, 1000],
+		['limit 7, window 100, safety 3', { limit: 7, windowMs: 100, safetyMs: 3 }, 103, 300],
+		['limit 1', { limit: 1, windowMs: 50, safetyMs: 0 }, 50, 100],
+	])('%s: no window of (window + safety) holds more than limit admissions', async (_label, options, span, count) => {
 		const time = new FakeTime();
 		const limiter = limiterWith(time, options);
-		const times = await admitSequentially(limiter, time, 1000);
+		const times = await admitSequentially(limiter, time, count);
 		expect(maxInWindow(times, span)).toBeLessThanOrEqual(options.limit);
 		// The limit is actually used: some window is full.
 		expect(maxInWindow(times, span)).toBe(options.limit);
@@ -122,7 +122,6 @@ describe('RateLimiter pacing', () => {
 
 	it.each([
 		[200, RATE_WINDOW_MS, RATE_WINDOW_SAFETY_MS],
-		[50, 1000, 25],
 		[13, 200, 10],
 	])('long-run rate for limit %i is within 5 %% of limit / (window + safety)', async (limit, windowMs, safetyMs) => {
 		const time = new FakeTime();

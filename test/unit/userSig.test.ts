@@ -118,7 +118,7 @@ describe('signUserSig', () => {
 	});
 
 	it('uses only the URL-safe alphabet, which encodeURIComponent and URLSearchParams leave unchanged', () => {
-		for (let i = 0; i < 200; i++) {
+		for (let i = 0; i < 60; i++) {
 			const sig = signUserSig({ ...VECTOR_A, identifier: `user${i}`, issuedAt: VECTOR_A.issuedAt + i * 7919 });
 			expect(sig).toMatch(/^[A-Za-z0-9*_-]+$/);
 			expect(encodeURIComponent(sig)).toBe(sig);

@@ -26,7 +26,9 @@ export function checkOfficialAccountId(raw: unknown): Checked<string> {
 export function checkSubscriberId(raw: unknown): Checked<string> {
 	let id: string;
 	if (typeof raw === 'string') id = raw.trim();
-	else if (typeof raw === 'number' && Number.isFinite(raw)) id = String(raw);
+	// Beyond 2^53 a number has already lost digits, and the wrong user would be deleted.
+	else if (typeof raw === 'number' && Number.isSafeInteger(raw)) id = String(raw);
+	else if (typeof raw === 'number') return { ok: false, reason: `subscriber ID ${String(raw)} is not a whole number that fits without rounding; give it as text` };
 	else return { ok: false, reason: `a subscriber ID must be text or a number, not ${describeType(raw)}` };
 	if (id === '') return { ok: false, reason: 'a subscriber ID is empty' };
 	if (!PRINTABLE_ASCII.test(id)) {

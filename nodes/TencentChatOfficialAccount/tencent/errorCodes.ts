@@ -38,7 +38,7 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		cause: 'configuration-invalid',
 	},
 	10004: {
-		meaning: 'Tencent Chat reported an internal error or an invalid parameter',
+		meaning: 'Tencent Chat could not serve the request, or found a parameter invalid',
 		fix: 'Run the workflow again; if it keeps happening, check the official account ID and subscriber IDs.',
 		handling: 'retryOnce',
 	},
@@ -48,7 +48,7 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		handling: 'final',
 	},
 	20005: {
-		meaning: 'Tencent Chat reported an internal server error',
+		meaning: 'Tencent Chat could not serve the request right now',
 		fix: 'Run the workflow again later.',
 		handling: 'retry',
 		cause: 'temporarily-unavailable',
@@ -68,6 +68,12 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 	130007: {
 		meaning: 'The official account ID is not valid',
 		fix: 'Use the ID Tencent Chat returned when the account was created; it starts with @TOA#_.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	130008: {
+		meaning: 'The official account ID is already in use',
+		fix: 'Choose another official account ID.',
 		handling: 'final',
 		cause: 'configuration-invalid',
 	},
@@ -154,6 +160,11 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		handling: 'retry',
 		cause: 'temporarily-unavailable',
 	},
+	60015: {
+		meaning: 'An account in the request body is not a string',
+		fix: 'Give subscriber IDs as text; if they are, report this to the node maintainers.',
+		handling: 'final',
+	},
 	60016: {
 		meaning: 'The SDKAppID is disabled',
 		fix: 'Check the app status in the Tencent Chat console.',
@@ -233,7 +244,7 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		cause: 'credential-invalid',
 	},
 	70050: {
-		meaning: 'Too many UserSig verification failures: Tencent Chat is refusing this SDKAppID for a while',
+		meaning: 'Too many UserSigs did not verify: Tencent Chat is refusing this SDKAppID for a while',
 		fix: 'Wait one minute, fix the Secret Key and Admin Identifier in the credential, then run the workflow again.',
 		handling: 'waitMinute',
 		cause: 'credential-invalid',
@@ -255,7 +266,7 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 /** What the transport does with a code it has never seen. */
 export const UNKNOWN_ERROR_CODE: TencentErrorCode = {
 	meaning: 'Tencent Chat refused the request',
-	fix: 'Look the code up in Tencent Chat\'s error code list and check the node parameters.',
+	fix: 'Look the code up in the Tencent Chat documentation (REST API codes) and check the node parameters.',
 	handling: 'final',
 };
 

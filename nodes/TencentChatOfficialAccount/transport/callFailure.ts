@@ -46,7 +46,7 @@ export function failureCause(failure: CallFailure): FailureCause | undefined {
 			return describeErrorCode(failure.code).cause;
 		case 'http':
 			if (failure.httpStatus === 429) return 'rate-limited';
-			if (failure.httpStatus >= 500) return 'temporarily-unavailable';
+			if (failure.httpStatus >= 500 || failure.httpStatus === 408) return 'temporarily-unavailable';
 			return 'configuration-invalid';
 		case 'network':
 		case 'timeout':
@@ -92,7 +92,7 @@ export function failureFix(failure: CallFailure): string {
 		case 'api':
 			return describeErrorCode(failure.code).fix;
 		case 'http':
-			return failure.httpStatus >= 500 || failure.httpStatus === 429
+			return failure.httpStatus >= 500 || failure.httpStatus === 429 || failure.httpStatus === 408
 				? 'Tencent Chat or a proxy in between is overloaded; run the workflow again later.'
 				: 'Check the Region or Base URL in the credential.';
 		case 'network':

@@ -3,9 +3,15 @@
  * Strip anything that looks like a UserSig or a secret key before it reaches a message, an item or a log.
  */
 const USERSIG_QUERY = /usersig=[^&\s"']*/gi;
-/** UserSigs and secret keys are long runs of base64 / hex characters; no useful message text is. */
+
+/** UserSigs (and their decoded base64) and secret keys (hex) are long unbroken runs of these characters. */
 const LONG_TOKEN = /[A-Za-z0-9*_\-+/=]{48,}/g;
 
+/** A token always has digits; a REST path such as official_account_open_http_svc/delete_subscriber has none. */
+const HAS_DIGIT = /\d/;
+
 export function redactSecrets(text: string): string {
-	return text.replace(USERSIG_QUERY, 'usersig=[redacted]').replace(LONG_TOKEN, '[redacted]');
+	return text
+		.replace(USERSIG_QUERY, 'usersig=[redacted]')
+		.replace(LONG_TOKEN, (run) => (HAS_DIGIT.test(run) ? '[redacted]' : run));
 }
