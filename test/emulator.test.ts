@@ -159,7 +159,7 @@ describe('UserSig signing and verification (shared doc vectors)', () => {
     const input = { userSig, sdkAppId: APP_ID, identifier: 'administrator', secretKey: KEY };
     expect(verifyUserSig({ ...input, nowSeconds: 1700000000 + 86400 }).ok).toBe(true);
     expect(verifyUserSig({ ...input, nowSeconds: 1700000000 + 86401 })).toMatchObject({ ok: false, errorCode: 70001 });
-    expect(verifyUserSig({ ...input, secretKey: `${KEY}x` })).toMatchObject({ ok: false, errorCode: 70009 });
+    expect(verifyUserSig({ ...input, nowSeconds: 1700000000, secretKey: `${KEY}x` })).toMatchObject({ ok: false, errorCode: 70009 });
     expect(verifyUserSig({ ...input, nowSeconds: 1700000000, identifier: 'xiaojun' })).toMatchObject({ ok: false, errorCode: 70013 });
     expect(verifyUserSig({ ...input, nowSeconds: 1700000000, sdkAppId: 1400000001 })).toMatchObject({ ok: false, errorCode: 70014 });
     // The published full string is specific to Node's bundled zlib (see the shared doc, section 4.4).

@@ -12,6 +12,8 @@ export interface FaultDecision {
   extraLatencyMs: number;
   /** Whether this subscriber id gets Result 0 (the operation failed for it) in this call. */
   resultZero: (subscriberId: string) => boolean;
+  /** Whether this subscriber id is left out of the reply's result list in this call. */
+  omitResult?: (subscriberId: string) => boolean;
 }
 
 const NO_RESULT_ZERO = (): boolean => false;
@@ -81,6 +83,10 @@ function fromScript(fault: ScriptedFault): FaultDecision {
   if ('resultZero' in fault) {
     const ids = new Set(fault.resultZero);
     return { ...base, resultZero: (id) => ids.has(id) };
+  }
+  if ('omitResults' in fault) {
+    const ids = new Set(fault.omitResults);
+    return { ...base, omitResult: (id) => ids.has(id) };
   }
   if ('latencyMs' in fault) return { ...base, extraLatencyMs: fault.latencyMs };
   throw new Error(`Unknown scripted fault ${JSON.stringify(fault)}`);

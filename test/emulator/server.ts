@@ -116,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
         identifier: admission.identifier,
         maxIdsPerCall,
         resultZero: fault?.resultZero ?? (() => false),
+        omitResult: fault?.omitResult ?? (() => false),
       });
       result = { kind: 'json', reply };
     }

@@ -77,6 +77,8 @@ export type ScriptedFault =
   | { errorCode: number; errorInfo?: string }
   /** These subscriber ids get Result 0 (not deleted / not added) in this call. */
   | { resultZero: string[] }
+  /** These subscriber ids are left out of this call's SubscriberList (the reply is silent about them). */
+  | { omitResults: string[] }
   /** This call only is delayed by this much, on top of the global latency. */
   | { latencyMs: number };
 

@@ -110,3 +110,21 @@ describe('batching and item linking', () => {
 		expect(emulator.subscribers(APP, NEWS)).toEqual(['r0']);
 	});
 });
+
+describe('a reply that is silent about a sent ID', () => {
+	let emulator: TencentChatEmulator;
+	afterEach(async () => await emulator.stop());
+
+	it('reports that subscriber as failed with a clear reason instead of dropping it', async () => {
+		emulator = await emulatorWith({ [NEWS]: ['m1', 'm2'] });
+		emulator.script('official_account_open_http_svc/delete_subscriber', [{ omitResults: ['m2'] }]);
+		const result = await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: 'm1, m2' }], onError: 'continueRegularOutput' });
+		const out = jsonOf(result.outputs[0]);
+		expect(out.map((json) => [json.subscriberId, json.status, json.result])).toEqual([
+			['m1', 'deleted', 1],
+			['m2', 'failed', null],
+		]);
+		expect(String(out[1].error)).toMatch(/"m2".*reply carried no result.*\[item 0\]/);
+		expect(out[1].errorCode).toBe('NO_RESULT');
+	});
+});

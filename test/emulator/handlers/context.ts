@@ -12,6 +12,8 @@ export interface HandlerContext {
   maxIdsPerCall: number;
   /** Fault injection: true when this subscriber's operation must fail (Result 0). */
   resultZero: (subscriberId: string) => boolean;
+  /** Leaves a subscriber out of the reply's result list (fault injection). */
+  omitResult?: (subscriberId: string) => boolean;
 }
 
 export type CommandHandler = (body: unknown, context: HandlerContext) => ReplyBody;

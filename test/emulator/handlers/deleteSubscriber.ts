@@ -22,5 +22,5 @@ export const deleteSubscriber: CommandHandler = (body, context) => {
     const removed = context.state.unsubscribe(context.sdkAppId, officialAccount, id);
     return { Subscriber_Account: id, Result: removed ? 1 : 2 };
   });
-  return success({ SubscriberList });
+  return success({ SubscriberList: SubscriberList.filter((entry) => !context.omitResult?.(entry.Subscriber_Account)) });
 };
