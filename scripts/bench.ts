@@ -38,16 +38,19 @@ const USAGE = `Usage: npm run bench -- [--latency MS] [--subscribers N] [--perid
   --quick           small sizes for a smoke run (2000 / 200 / 5)
   --only CASES      comma-separated subset of bulk,perId,webhook
   --diagnose        also run httpFloor: the same number of calls as bulk, paced, from a bare node
-                    (n8n's httpRequestWithAuthentication vs a keep-alive fetch): CPU per call of HTTP alone
+                    (n8n's httpRequestWithAuthentication vs raw node:http keep-alive): CPU per call of HTTP alone
   --dump DIR        write each throughput case's call log and event-loop lag timeline to DIR/<case>.json`;
 
 function log(message: string): void {
 	process.stderr.write(`[bench] ${message}\n`);
 }
 
+/** A bad command-line argument: reported with the usage text, without a stack trace. */
+class UsageError extends Error {}
+
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
 	if (text === undefined) return fallback;
-	if (!/^\d+$/.test(text) || Number(text) <= 0) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
+	if (!/^\d+$/.test(text) || Number(text) <= 0) throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
 	return Number(text);
 }
 
@@ -205,6 +208,12 @@ async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: Thro
 		// Where the wall time goes: before the first call arrives, between first and last arrival, after the last reply.
 		startupMs: stats.firstArrivalMs === null ? null : round(stats.firstArrivalMs - startedEpoch, 0),
 		emulatorSpanS: round(stats.arrivalSpanMs / 1000, 2),
+		// Throughput between the first call's arrival and the last reply (no start-up, no tail), against
+		// what this batch size allows: how close the limiter itself gets to 200 calls/s.
+		sendPhasePctOfCallCeiling:
+			stats.firstArrivalMs === null || stats.lastReplyMs === null
+				? null
+				: round((deleted / ((stats.lastReplyMs - stats.firstArrivalMs) / 1000) / callCeiling) * 100, 1),
 		tailMs: stats.lastReplyMs === null ? null : round(endedEpoch - stats.lastReplyMs, 0),
 		cpuMsPerCall: stats.deleteCalls ? round((cpuS * 1000) / stats.deleteCalls, 2) : null,
 		eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
@@ -315,8 +324,8 @@ async function runHttpFloor(loaded: Loaded, emulator: BenchEmulator, calls: numb
 	};
 }
 
-async function main(): Promise<number> {
-	const { values } = parseArgs({
+function parseOptions() {
+	return parseArgs({
 		options: {
 			latency: { type: 'string' },
 			subscribers: { type: 'string' },
@@ -329,16 +338,28 @@ async function main(): Promise<number> {
 			help: { type: 'boolean', default: false },
 		},
 	});
+}
+
+async function main(): Promise<number> {
+	let parsed: ReturnType<typeof parseOptions>;
+	try {
+		parsed = parseOptions();
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+	const { values } = parsed;
 	if (values.help) {
 		console.log(USAGE);
 		return 0;
 	}
 	const latencyMs = values.latency === undefined ? 100 : Number(values.latency);
-	if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`--latency must be a non-negative integer, got ${values.latency}`);
+	if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new UsageError(`--latency must be a non-negative integer, got ${values.latency}`);
 	const bulkSize = positiveInt('subscribers', values.subscribers, values.quick ? 2000 : 100000);
 	const perIdSize = positiveInt('perid', values.perid, Math.max(1, Math.round(bulkSize / 10)));
 	const runs = positiveInt('runs', values.runs, values.quick ? 5 : 20);
 	const only = new Set((values.only ?? 'bulk,perId,webhook').split(',').map((name) => name.trim()));
+	const unknown = [...only].filter((name) => !['bulk', 'perId', 'webhook', 'httpFloor'].includes(name));
+	if (unknown.length > 0) throw new UsageError(`--only: unknown case(s) ${unknown.join(', ')}`);
 	if (values.diagnose) only.add('httpFloor');
 	const dumpDir = values.dump === undefined ? undefined : resolve(values.dump);
 
@@ -390,7 +411,7 @@ async function main(): Promise<number> {
 		}
 		if (only.has('httpFloor')) {
 			const calls = Math.ceil(bulkSize / MAX_IDS_PER_CALL);
-			for (const mode of ['httpRequestWithAuthentication', 'fetchKeepAlive'] as const) {
+			for (const mode of ['httpRequestWithAuthentication', 'rawHttpKeepAlive'] as const) {
 				console.log(JSON.stringify(await runHttpFloor(loaded, emulator, calls, latencyMs, mode)));
 			}
 		}
@@ -405,6 +426,11 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
+		if (error instanceof UsageError) {
+			log(error.message);
+			process.stderr.write(`${USAGE}\n`);
+			process.exit(2);
+		}
 		log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		process.exit(1);
 	},

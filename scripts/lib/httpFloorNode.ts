@@ -1,10 +1,13 @@
 // Diagnostic node for the benchmark (npm run bench -- --diagnose): makes the same delete_subscriber calls
 // as the package node, at a fixed pace, but with none of the package's own logic. Its CPU time is the
-// floor that n8n-core's HTTP helper (or, for comparison, a plain keep-alive fetch) costs per call.
+// floor that n8n-core's HTTP helper costs per call; `rawHttpKeepAlive` (node:http with a keep-alive agent,
+// which a community node may not use) calibrates what the same call costs this machine at the minimum.
 // Bench tooling only: it is never shipped or loaded by n8n.
+import { Agent, request } from 'node:http';
+
 import type { ICredentialType, IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-export type FloorMode = 'httpRequestWithAuthentication' | 'fetchKeepAlive';
+export type FloorMode = 'httpRequestWithAuthentication' | 'rawHttpKeepAlive';
 
 export interface FloorSettings {
 	mode: FloorMode;
@@ -13,11 +16,34 @@ export interface FloorSettings {
 	baseUrl: string;
 	officialAccount: string;
 	idsPerCall: number;
-	/** Needed by fetchKeepAlive, which signs requests itself with the credential's authenticate(). */
+	/** Needed by rawHttpKeepAlive, which signs requests itself with the credential's authenticate(). */
 	credentialType?: ICredentialType;
 }
 
 const PATH = '/v4/official_account_open_http_svc/delete_subscriber';
+
+function postJson(agent: Agent, url: string, payload: string): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		const req = request(
+			url,
+			{ method: 'POST', agent, headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(payload) } },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					try {
+						resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+					} catch (error) {
+						reject(error);
+					}
+				});
+				res.on('error', reject);
+			},
+		);
+		req.on('error', reject);
+		req.end(payload);
+	});
+}
 
 export function httpFloorNode(settings: FloorSettings): INodeType {
 	const description: INodeTypeDescription = {
@@ -36,7 +62,9 @@ export function httpFloorNode(settings: FloorSettings): INodeType {
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const ids = Array.from({ length: settings.idsPerCall }, (_, index) => `floor${index}`);
 		const body: IDataObject = { Official_Account: settings.officialAccount, SubscriberToDel_Account: ids };
-		const credentials = settings.mode === 'fetchKeepAlive' ? await this.getCredentials('tencentChatApi') : undefined;
+		const credentials = settings.mode === 'rawHttpKeepAlive' ? await this.getCredentials('tencentChatApi') : undefined;
+		const agent = new Agent({ keepAlive: true });
+		const payload = JSON.stringify(body);
 		const one = async (): Promise<unknown> => {
 			if (settings.mode === 'httpRequestWithAuthentication') {
 				return await this.helpers.httpRequestWithAuthentication.call(this, 'tencentChatApi', {
@@ -47,15 +75,10 @@ export function httpFloorNode(settings: FloorSettings): INodeType {
 				});
 			}
 			const authenticate = settings.credentialType?.authenticate;
-			if (typeof authenticate !== 'function' || !credentials) throw new Error('fetchKeepAlive needs the credential type');
+			if (typeof authenticate !== 'function' || !credentials) throw new Error('rawHttpKeepAlive needs the credential type');
 			const signed: IHttpRequestOptions = await authenticate(credentials, { url: `${settings.baseUrl}${PATH}`, method: 'POST' });
 			const query = new URLSearchParams(Object.entries(signed.qs ?? {}).map(([key, value]) => [key, String(value)]));
-			const response = await fetch(`${settings.baseUrl}${PATH}?${query.toString()}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify(body),
-			});
-			return await response.json();
+			return await postJson(agent, `${settings.baseUrl}${PATH}?${query.toString()}`, payload);
 		};
 		const started = performance.now();
 		const intervalMs = 1000 / settings.callsPerSecond;
@@ -76,6 +99,7 @@ export function httpFloorNode(settings: FloorSettings): INodeType {
 			);
 		}
 		await Promise.all(inFlight);
+		agent.destroy();
 		return [[{ json: { calls: settings.calls, errors }, pairedItem: { item: 0 } }]];
 	}
 

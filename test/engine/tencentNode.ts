@@ -8,7 +8,7 @@ import { runNode, type OnError, type RunNodeResult } from './runNode';
 export const NODE_TYPE_NAME = 'n8n-nodes-tencent-chat.tencentChatOfficialAccount';
 
 /** Credential data pointing at a running emulator (Region "Custom URL"). */
-export function emulatorCredentials(emulator: TencentChatEmulator, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+export function emulatorCredentials(emulator: Pick<TencentChatEmulator, 'url'>, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
 	return {
 		sdkAppId: DEFAULT_APP.sdkAppId,
 		region: 'custom',
@@ -21,7 +21,8 @@ export function emulatorCredentials(emulator: TencentChatEmulator, overrides: ID
 }
 
 export interface DeleteRunOptions {
-	emulator: TencentChatEmulator;
+	/** A running emulator, in this process or another. */
+	emulator: Pick<TencentChatEmulator, 'url'>;
 	input: Array<IDataObject | INodeExecutionData>;
 	officialAccount?: string;
 	subscriberIds?: string;

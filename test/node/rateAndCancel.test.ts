@@ -1,39 +1,50 @@
 import type { TencentChatEmulator } from '../emulator';
 import { runDeleteSubscribers } from '../engine/tencentNode';
-import { deleteCalls, emulatorWith, ids } from './fixtures';
+import { startEmulatorProcess, type EmulatorProcess } from '../emulator/process';
+import { APP, DELETE_COMMAND, deleteCalls, emulatorWith, ids } from './fixtures';
 
 const NEWS = '@TOA#_news';
 
 describe('rate limiting, measured at the emulator', () => {
-	let emulator: TencentChatEmulator;
-	afterEach(async () => await emulator.stop());
+	// The emulator runs in its own process here: it stamps arrivals on an idle event loop, as Tencent would,
+	// instead of sharing one with the n8n engine under test.
+	let server: EmulatorProcess;
+	afterEach(async () => await server.stop());
 
 	it('never sends more than 200 calls in any 1-second window (Tencent limit), and none is throttled', async () => {
 		const all = ids('r', 500);
-		emulator = await emulatorWith({ [NEWS]: all }, { latencyMs: 5 });
+		server = await startEmulatorProcess({ accounts: [{ sdkAppId: APP, officialAccount: NEWS, subscribers: all }], latencyMs: 5 });
 		const started = Date.now();
-		const result = await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: all }], options: { batchSize: 1 } });
+		const result = await runDeleteSubscribers({ emulator: server, input: [{ account: NEWS, ids: all }], options: { batchSize: 1 } });
 		const elapsed = Date.now() - started;
 
 		expect(result.status).toBe('success');
-		expect(deleteCalls(emulator)).toHaveLength(500);
-		expect(emulator.maxCallsInWindow(1000)).toBeLessThanOrEqual(200);
-		expect(emulator.calls.filter((call) => call.errorCode === 60007)).toHaveLength(0);
+		const calls = (await server.calls()).filter((call) => call.command === DELETE_COMMAND);
+		expect(calls.filter((call) => call.errorCode === 60007)).toHaveLength(0);
+		expect(calls).toHaveLength(500);
+		expect(await server.maxCallsInWindow(1000)).toBeLessThanOrEqual(200);
 		// 500 calls at ≤ 200/s cannot take less than about 2 s (the first burst is free).
 		expect(elapsed).toBeGreaterThanOrEqual(2000);
+		expect(await server.subscribers(APP, NEWS)).toEqual([]);
 	});
 
 	it('respects a lower Max Requests per Second', async () => {
 		const all = ids('q', 90);
-		emulator = await emulatorWith({ [NEWS]: all });
+		server = await startEmulatorProcess({ accounts: [{ sdkAppId: APP, officialAccount: NEWS, subscribers: all }] });
 		const result = await runDeleteSubscribers({
-			emulator,
+			emulator: server,
 			input: [{ account: NEWS, ids: all }],
 			options: { batchSize: 1, maxRequestsPerSecond: 40 },
 		});
 		expect(result.status).toBe('success');
-		expect(emulator.maxCallsInWindow(1000)).toBeLessThanOrEqual(40);
+		expect(await server.maxCallsInWindow(1000)).toBeLessThanOrEqual(40);
+		expect(await server.maxCallsInWindow(1000)).toBeGreaterThanOrEqual(30);
 	});
+});
+
+describe('concurrency and small runs', () => {
+	let emulator: TencentChatEmulator;
+	afterEach(async () => await emulator.stop());
 
 	it('bounds the calls in flight with Max Concurrent Requests', async () => {
 		const all = ids('c', 12);

@@ -93,6 +93,8 @@ describe('the packed npm tarball', () => {
 		mkdirSync(join(packageDir, 'node_modules'));
 		symlinkSync(join(REPO, 'node_modules', 'n8n-workflow'), join(packageDir, 'node_modules', 'n8n-workflow'), 'dir');
 
+		// Under jest (NODE_ENV=test) n8n-core's loadClassInIsolation require()s each class directly instead of
+		// through its vm context; module resolution from the package directory is the same either way.
 		pkg = await loadCommunityPackage(packageDir);
 	});
 

@@ -51,7 +51,7 @@ function maxInWindow(times: number[], span: number): number {
 async function admitSequentially(limiter: RateLimiter, time: FakeTime, count: number): Promise<number[]> {
 	const times: number[] = [];
 	for (let i = 0; i < count; i++) {
-		await limiter.acquire();
+		(await limiter.acquire()).settle(true);
 		times.push(time.now);
 	}
 	return times;
@@ -78,7 +78,7 @@ describe('RateLimiter window guarantee', () => {
 		const times: number[] = [];
 		await Promise.all(
 			Array.from({ length: 1000 }, async () => {
-				await limiter.acquire();
+				(await limiter.acquire()).settle(true);
 				times.push(time.now);
 			}),
 		);
@@ -105,7 +105,7 @@ describe('RateLimiter pacing', () => {
 			await admitSequentially(limiter, time, burst);
 			expect(time.sleeps).toEqual([]);
 			expect(time.now).toBe(start);
-			await limiter.acquire();
+			(await limiter.acquire()).settle(true);
 			expect(time.sleeps.length).toBeGreaterThan(0);
 			expect(time.now).toBeGreaterThan(start);
 		}
@@ -116,7 +116,7 @@ describe('RateLimiter pacing', () => {
 		const limiter = limiterWith(time, { limit: 200 });
 		await admitSequentially(limiter, time, 20);
 		expect(time.sleeps).toEqual([]);
-		await limiter.acquire();
+		(await limiter.acquire()).settle(true);
 		expect(time.sleeps.length).toBeGreaterThan(0);
 	});
 
@@ -136,7 +136,7 @@ describe('RateLimiter pacing', () => {
 		const time = new FakeTime();
 		const limiter = limiterWith(time, { limit: 10, windowMs: 1000, safetyMs: 0, burst: 1 });
 		for (let i = 0; i < 30; i++) {
-			await limiter.acquire();
+			(await limiter.acquire()).settle(true);
 			time.now += 101;
 		}
 		expect(time.sleeps).toEqual([]);
@@ -150,7 +150,7 @@ describe('RateLimiter queue', () => {
 		const order: number[] = [];
 		await Promise.all(
 			Array.from({ length: 40 }, async (_, i) => {
-				await limiter.acquire();
+				(await limiter.acquire()).settle(true);
 				order.push(i);
 			}),
 		);
@@ -170,7 +170,7 @@ describe('RateLimiter queue', () => {
 				aborted.abort();
 				await expect(limiter.acquire(aborted.signal)).rejects.toBeInstanceOf(ExecutionCancelledError);
 			}
-			await limiter.acquire();
+			(await limiter.acquire()).settle(true);
 			times.push(time.now);
 		}
 		expect(times).toEqual(controlTimes);
@@ -188,11 +188,11 @@ describe('RateLimiter queue', () => {
 			if (signal === controller.signal) controller.abort();
 		};
 		const times: number[] = [];
-		await limiter.acquire();
+		(await limiter.acquire()).settle(true);
 		times.push(time.now);
 		const aborted = limiter.acquire(controller.signal);
 		const rest = Array.from({ length: 7 }, async () => {
-			await limiter.acquire();
+			(await limiter.acquire()).settle(true);
 			times.push(time.now);
 		});
 		await expect(aborted).rejects.toBeInstanceOf(ExecutionCancelledError);
@@ -206,37 +206,77 @@ describe('RateLimiter queue', () => {
 		const limiter = limiterWith(time, { limit: 2, windowMs: 100, safetyMs: 0, burst: 1 });
 		const controller = new AbortController();
 		controller.abort();
-		const results = await Promise.allSettled([limiter.acquire(), limiter.acquire(controller.signal), limiter.acquire(), limiter.acquire()]);
+		const settleNow = async (signal?: AbortSignal) => (await limiter.acquire(signal)).settle(true);
+		const results = await Promise.allSettled([settleNow(), settleNow(controller.signal), settleNow(), settleNow()]);
 		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
 	});
 });
 
-describe('RateLimiter margin from round-trip spread', () => {
-	it('without round-trip samples the window is window + safety', () => {
-		const limiter = new RateLimiter({ limit: 10, windowMs: 1000, safetyMs: 25 });
-		expect(limiter.spanMs).toBe(1025);
-		limiter.recordRoundTrip(400);
-		expect(limiter.spanMs).toBe(1025);
-	});
+describe('RateLimiter counts calls by when they can have reached the server', () => {
+	/** Lets pending promise callbacks run without moving the fake clock. */
+	const flush = async () => {
+		for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+	};
 
-	it('widens the window by the spread of recent round trips, capped at maxSafetyMs', () => {
-		const limiter = new RateLimiter({ limit: 10, windowMs: 1000, safetyMs: 25, maxSafetyMs: 300 });
-		limiter.recordRoundTrip(10);
-		limiter.recordRoundTrip(110);
-		expect(limiter.spanMs).toBe(1100);
-		limiter.recordRoundTrip(2000);
-		expect(limiter.spanMs).toBe(1300);
-	});
-
-	it('keeps the guarantee over the widened window', async () => {
+	it('a call still in flight keeps its place in the window, however long it takes', async () => {
 		const time = new FakeTime();
-		const limiter = limiterWith(time, { limit: 20, windowMs: 200, safetyMs: 5, maxSafetyMs: 500 });
-		limiter.recordRoundTrip(20);
-		limiter.recordRoundTrip(140);
-		const span = limiter.spanMs;
-		expect(span).toBe(320);
-		const times = await admitSequentially(limiter, time, 400);
-		expect(maxInWindow(times, span)).toBeLessThanOrEqual(20);
+		const limiter = limiterWith(time, { limit: 2, windowMs: 100, safetyMs: 0, burst: 2 });
+		const first = await limiter.acquire();
+		const second = await limiter.acquire();
+		let thirdAdmitted = false;
+		const third = limiter.acquire().then((ticket) => {
+			thirdAdmitted = true;
+			return ticket;
+		});
+		// Let the fake clock run far past the window while the first call has no reply yet.
+		while (time.now < 1_000_000 + 1000) await flush();
+		expect(thirdAdmitted).toBe(false);
+		first.settle(true);
+		(await third).settle(true);
+		expect(thirdAdmitted).toBe(true);
+		second.settle(true);
+	});
+
+	it('a call whose reply came late counts until its reply minus the fastest round trip seen', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
+		// A normal call: 50 ms round trip, which becomes the fastest seen.
+		const start = time.now;
+		const normal = await limiter.acquire();
+		time.now += 50;
+		normal.settle(true);
+		const afterNormal = await limiter.acquire();
+		expect(time.now).toBe(start + 100);
+		// A call stalled on its way out: 300 ms round trip. It may have reached the server as late as
+		// 300 - 50 = 250 ms after admission, so the next call waits for 250 + 100 ms.
+		const admittedAt = time.now;
+		time.now += 300;
+		afterNormal.settle(true);
+		(await limiter.acquire()).settle(true);
+		expect(time.now).toBe(admittedAt + 350);
+	});
+
+	it('a call that failed without a reply counts until it failed', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
+		const admittedAt = time.now;
+		const failed = await limiter.acquire();
+		time.now += 400;
+		failed.settle(false);
+		(await limiter.acquire()).settle(true);
+		expect(time.now).toBe(admittedAt + 500);
+	});
+
+	it('settling a ticket twice changes nothing', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
+		const admittedAt = time.now;
+		const ticket = await limiter.acquire();
+		ticket.settle(true);
+		time.now += 500;
+		ticket.settle(false);
+		(await limiter.acquire()).settle(true);
+		expect(time.now).toBe(admittedAt + 500);
 	});
 });
 

@@ -6,7 +6,7 @@ import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from './c
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
-import { RateLimiter, sharedRateLimiter } from './rateLimiter';
+import { RateLimiter, sharedRateLimiter, type RateTicket } from './rateLimiter';
 import { decideRetry, DEFAULT_RETRY_POLICY, newRetryState, type RetryPolicy } from './retryPolicy';
 import { TencentCallError } from './tencentCallError';
 
@@ -65,10 +65,11 @@ export async function createTencentClient(
 
 	async function send(command: TencentCommand, body: IDataObject): Promise<unknown> {
 		await concurrency.acquire(signal);
+		const tickets: RateTicket[] = [];
+		let gotReply = false;
 		try {
-			await ownLimiter?.acquire(signal);
-			await appLimiter.acquire(signal);
-			const admittedAt = Date.now();
+			if (ownLimiter) tickets.push(await ownLimiter.acquire(signal));
+			tickets.push(await appLimiter.acquire(signal));
 			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 				method: 'POST',
 				url: restUrl(connection, command),
@@ -76,11 +77,10 @@ export async function createTencentClient(
 				json: true,
 				timeout: settings.timeoutMs,
 			});
-			const roundTripMs = Date.now() - admittedAt;
-			appLimiter.recordRoundTrip(roundTripMs);
-			ownLimiter?.recordRoundTrip(roundTripMs);
+			gotReply = true;
 			return reply;
 		} finally {
+			for (const ticket of tickets) ticket.settle(gotReply);
 			concurrency.release();
 		}
 	}

@@ -1,53 +1,54 @@
 import { API_CALLS_PER_SECOND_LIMIT } from '../tencent/contract';
 import { cancellableSleep, throwIfCancelled, type SleepFunction } from './cancellation';
 
-/**
- * Tencent counts calls per SDKAppID by their arrival time. Calls reach the server some time after they
- * are admitted here, and not all equally late (a busy event loop, a cold connection, network jitter),
- * so the window we keep is longer than the server's by a margin: at least this much ...
- */
+export const RATE_WINDOW_MS = 1000;
+
+/** Extra length of the window we keep, for the small spread in how long calls take to reach the server. */
 export const RATE_WINDOW_SAFETY_MS = 25;
 
-/**
- * ... and up to this much when recent round trips vary more: the spread of recent round-trip times
- * bounds how much one call can arrive later than another admitted after it.
- */
-export const RATE_WINDOW_MAX_SAFETY_MS = 250;
+/** How often a full window is re-checked while the calls holding it are still waiting for a reply. */
+const IN_FLIGHT_POLL_MS = 10;
 
-/** Round trips remembered for that estimate. */
+/** Round trips remembered for the fastest-round-trip estimate. */
 const ROUND_TRIP_SAMPLES = 64;
-
-export const RATE_WINDOW_MS = 1000;
 
 export interface RateLimiterOptions {
 	/** Calls allowed in any window of `windowMs` (plus the safety margin). */
 	limit: number;
 	windowMs?: number;
 	safetyMs?: number;
-	/** Upper bound of the margin that grows with the spread of round-trip times. */
-	maxSafetyMs?: number;
 	/** Calls that may start back to back before pacing kicks in; small runs then wait for nothing. */
 	burst?: number;
 	clock?: () => number;
 	sleep?: SleepFunction;
 }
 
+/** Handed out with each admission; settle it once the call has its reply (or has failed). */
+export interface RateTicket {
+	settle(gotReply: boolean): void;
+}
+
+interface Admission {
+	admittedAt: number;
+	/** When its reply (or its failure) came back; Infinity while in flight. */
+	settledAt: number;
+	gotReply: boolean;
+}
+
 /**
- * Admits calls so that no window of `windowMs + safetyMs` holds more than `limit` of them.
- * Two mechanisms: a token bucket paces calls evenly (bursts would leave the process late and bunch up
- * at the server), and a log of the last `limit` admissions is the hard guarantee. Waiters are served
- * first come, first served.
+ * Keeps calls under `limit` per window as the server counts them: by arrival time.
+ *
+ * A call reaches the server some time after it is admitted here, and not always equally late (a busy
+ * event loop, a cold connection). So each admission is remembered with the latest moment it can have
+ * arrived: unknown while in flight, then its reply time minus the fastest round trip seen (the part of
+ * a round trip no call can skip). A new call is admitted only while fewer than `limit` calls can fall
+ * into a window of `windowMs + safetyMs` with it. A token bucket paces calls evenly on top, so they do
+ * not leave in bursts that bunch up at the server. Waiters are served first come, first served.
  */
 export class RateLimiter {
 	readonly limit: number;
 
-	private readonly windowMs: number;
-
-	private readonly minSafetyMs: number;
-
-	private readonly maxSafetyMs: number;
-
-	private readonly roundTrips: number[] = [];
+	private readonly spanMs: number;
 
 	private readonly burst: number;
 
@@ -55,22 +56,19 @@ export class RateLimiter {
 
 	private readonly sleep: SleepFunction;
 
-	/** Ring buffer of the last `limit` admission times; `oldest` indexes the earliest once full. */
-	private readonly admissions: number[] = [];
+	private admissions: Admission[] = [];
 
-	private oldest = 0;
+	private readonly roundTrips: number[] = [];
 
 	private tokens: number;
 
 	private refilledAt: number;
 
-	private queue: Promise<void> = Promise.resolve();
+	private queue: Promise<unknown> = Promise.resolve();
 
 	constructor(options: RateLimiterOptions) {
 		this.limit = Math.max(1, Math.floor(options.limit));
-		this.windowMs = options.windowMs ?? RATE_WINDOW_MS;
-		this.minSafetyMs = options.safetyMs ?? RATE_WINDOW_SAFETY_MS;
-		this.maxSafetyMs = Math.max(this.minSafetyMs, options.maxSafetyMs ?? RATE_WINDOW_MAX_SAFETY_MS);
+		this.spanMs = (options.windowMs ?? RATE_WINDOW_MS) + (options.safetyMs ?? RATE_WINDOW_SAFETY_MS);
 		this.burst = Math.max(1, Math.min(this.limit, options.burst ?? Math.ceil(this.limit / 10)));
 		this.clock = options.clock ?? (() => Date.now());
 		this.sleep = options.sleep ?? cancellableSleep;
@@ -79,59 +77,65 @@ export class RateLimiter {
 	}
 
 	/** Resolves when the caller may send one call; rejects if `signal` aborts first. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	async acquire(signal?: AbortSignal): Promise<RateTicket> {
 		const turn = this.queue.then(async () => await this.waitForTurn(signal));
 		this.queue = turn.catch(() => undefined);
 		return await turn;
 	}
 
-	/** Feeds the margin estimate: how long an admitted call took until its reply arrived. */
-	recordRoundTrip(ms: number): void {
-		this.roundTrips.push(ms);
-		if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
-	}
-
-	/** The window this limiter keeps: the server's, plus a margin for uneven arrival delays. */
-	get spanMs(): number {
-		let margin = this.minSafetyMs;
-		if (this.roundTrips.length > 1) {
-			margin = Math.max(margin, Math.max(...this.roundTrips) - Math.min(...this.roundTrips));
-		}
-		return this.windowMs + Math.min(margin, this.maxSafetyMs);
-	}
-
-	private async waitForTurn(signal?: AbortSignal): Promise<void> {
+	private async waitForTurn(signal?: AbortSignal): Promise<RateTicket> {
 		for (;;) {
 			throwIfCancelled(signal);
 			const now = this.clock();
 			const waitMs = this.delayUntilAdmissible(now);
-			if (waitMs <= 0) {
-				this.admit(now);
-				return;
-			}
+			if (waitMs <= 0) return this.admit(now);
 			await this.sleep(Math.ceil(waitMs), signal);
 		}
 	}
 
 	private delayUntilAdmissible(now: number): number {
-		const spanMs = this.spanMs;
-		const ratePerMs = this.limit / spanMs;
+		const ratePerMs = this.limit / this.spanMs;
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * ratePerMs);
 		this.refilledAt = now;
 		const pacingDelay = this.tokens >= 1 ? 0 : (1 - this.tokens) / ratePerMs;
-		const windowDelay =
-			this.admissions.length < this.limit ? 0 : this.admissions[this.oldest] + spanMs - now;
+
+		// Calls that arrived before this window began can no longer share a window with a new call.
+		const fastestRoundTrip = this.roundTrips.length > 0 ? Math.min(...this.roundTrips) : 0;
+		const latestArrivals = this.admissions.map((admission) => this.latestArrival(admission, fastestRoundTrip));
+		this.admissions = this.admissions.filter((_, index) => latestArrivals[index] > now - this.spanMs);
+		const inWindow = latestArrivals.filter((arrival) => arrival > now - this.spanMs);
+		if (inWindow.length < this.limit) return pacingDelay;
+		// The window is full: wait until enough of its calls have surely left it.
+		const leaving = inWindow.sort((a, b) => a - b)[inWindow.length - this.limit];
+		const windowDelay = leaving === Infinity ? IN_FLIGHT_POLL_MS : leaving + this.spanMs - now;
 		return Math.max(pacingDelay, windowDelay);
 	}
 
-	private admit(now: number): void {
+	/**
+	 * The latest moment a call can have reached the server. Worked out afresh on each check, because the
+	 * fastest round trip seen keeps improving after a cold start.
+	 */
+	private latestArrival(admission: Admission, fastestRoundTrip: number): number {
+		if (admission.settledAt === Infinity) return Infinity;
+		// Without a reply the request may have reached the server any time until it failed.
+		if (!admission.gotReply) return admission.settledAt;
+		return Math.max(admission.admittedAt, admission.settledAt - fastestRoundTrip);
+	}
+
+	private admit(now: number): RateTicket {
 		this.tokens -= 1;
-		if (this.admissions.length < this.limit) {
-			this.admissions.push(now);
-			return;
-		}
-		this.admissions[this.oldest] = now;
-		this.oldest = (this.oldest + 1) % this.limit;
+		const admission: Admission = { admittedAt: now, settledAt: Infinity, gotReply: false };
+		this.admissions.push(admission);
+		return {
+			settle: (gotReply: boolean) => {
+				if (admission.settledAt !== Infinity) return;
+				admission.settledAt = this.clock();
+				admission.gotReply = gotReply;
+				if (!gotReply) return;
+				this.roundTrips.push(admission.settledAt - now);
+				if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
+			},
+		};
 	}
 }
 
