@@ -168,6 +168,22 @@ describe('invalid input', () => {
 		expect(deleteCalls(emulator)).toHaveLength(0);
 	});
 
+	it('without "continue", a bad item stops new calls: nothing of it or after it is sent', async () => {
+		const first = Array.from({ length: 150 }, (_, i) => `p${i}`);
+		emulator.addSubscribers(APP, NEWS, first);
+		const result = await runDeleteSubscribers({
+			emulator,
+			input: [{ account: NEWS, ids: first }, { account: NEWS, ids: '' }, { account: NEWS, ids: 'ok1' }],
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Subscriber IDs is empty [item 1]');
+		const sent = deleteCalls(emulator).flatMap((call) => (call.body as { SubscriberToDel_Account: string[] }).SubscriberToDel_Account);
+		// Only a full batch that was already on its way may have gone out; nothing after the bad item did.
+		expect([0, 100]).toContain(sent.length);
+		expect(sent).toEqual(first.slice(0, sent.length));
+		expect(emulator.subscribers(APP, NEWS)).toEqual(expect.arrayContaining(['ok1', ...first.slice(100)]));
+	});
+
 	it('rejects an official account longer than 48 bytes', async () => {
 		const longAccount = `@TOA#_${'a'.repeat(43)}`;
 		const result = await runDeleteSubscribers({ emulator, input: [{ account: longAccount, ids: 'ok1' }] });

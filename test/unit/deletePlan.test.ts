@@ -51,7 +51,7 @@ describe('planDeleteBatches', () => {
 		]);
 	});
 
-	it('groups by account in first-seen order, each call holding one account only', () => {
+	it('hands out full batches at once and the rest in first-seen account order, one account per call', () => {
 		const batches = planDeleteBatches(
 			[
 				{ officialAccount: SPORTS, subscriberIds: ids('s', 3) },
@@ -61,13 +61,14 @@ describe('planDeleteBatches', () => {
 			],
 			100,
 		);
+		// Full batches go out as soon as they fill; the partly filled ones follow in first-seen account order.
 		expect(batches.map((batch) => [batch.officialAccount, batch.subscriberIds.length])).toEqual([
-			[SPORTS, 5],
 			[NEWS, 100],
+			[SPORTS, 5],
 			[NEWS, 60],
 		]);
-		expect(batches[0].subscriberIds).toEqual(ids('s', 5));
-		expect(batches[1].subscriberIds).toEqual(ids('n', 100));
+		expect(batches[0].subscriberIds).toEqual(ids('n', 100));
+		expect(batches[1].subscriberIds).toEqual(ids('s', 5));
 		expect(batches[2].subscriberIds).toEqual(ids('n', 60, 100));
 	});
 

@@ -27,29 +27,56 @@ export type DeleteOutcomes = Map<string, Map<string, SubscriberOutcome>>;
 
 /**
  * Groups the unique (official account, subscriber) pairs of all items into as few calls as the API
- * allows: one account per call, at most `batchSize` IDs each, in first-seen order.
+ * allows: one account per call, at most `batchSize` IDs each. Items are added one by one and a batch is
+ * handed out as soon as it is full, so calls can start while later items are still being read.
  */
+export class DeleteBatchPlanner {
+	/** Every pair ever planned, per account: an ID repeated in a later item is not sent again. */
+	private readonly planned = new Map<string, Set<string>>();
+
+	/** IDs waiting for their batch to fill, per account, in first-seen account order. */
+	private readonly pending = new Map<string, string[]>();
+
+	constructor(private readonly batchSize: number) {}
+
+	/** Adds one item's IDs; returns the batches that became full. */
+	add(officialAccount: string, subscriberIds: string[]): DeleteBatch[] {
+		let planned = this.planned.get(officialAccount);
+		if (!planned) {
+			planned = new Set();
+			this.planned.set(officialAccount, planned);
+			this.pending.set(officialAccount, []);
+		}
+		const pending = this.pending.get(officialAccount) as string[];
+		const full: DeleteBatch[] = [];
+		for (const id of subscriberIds) {
+			if (planned.has(id)) continue;
+			planned.add(id);
+			pending.push(id);
+			if (pending.length === this.batchSize) {
+				full.push({ officialAccount, subscriberIds: pending.splice(0) });
+			}
+		}
+		return full;
+	}
+
+	/** The partly filled batches left after the last item. */
+	flush(): DeleteBatch[] {
+		const rest: DeleteBatch[] = [];
+		for (const [officialAccount, pending] of this.pending) {
+			if (pending.length > 0) rest.push({ officialAccount, subscriberIds: pending.splice(0) });
+		}
+		return rest;
+	}
+}
+
+/** All batches for a known list of requests, in the order the planner hands them out. */
 export function planDeleteBatches(
 	requests: Array<{ officialAccount: string; subscriberIds: string[] }>,
 	batchSize: number,
 ): DeleteBatch[] {
-	const idsByAccount = new Map<string, Set<string>>();
-	for (const request of requests) {
-		let ids = idsByAccount.get(request.officialAccount);
-		if (!ids) {
-			ids = new Set();
-			idsByAccount.set(request.officialAccount, ids);
-		}
-		for (const id of request.subscriberIds) ids.add(id);
-	}
-	const batches: DeleteBatch[] = [];
-	for (const [officialAccount, ids] of idsByAccount) {
-		const all = [...ids];
-		for (let start = 0; start < all.length; start += batchSize) {
-			batches.push({ officialAccount, subscriberIds: all.slice(start, start + batchSize) });
-		}
-	}
-	return batches;
+	const planner = new DeleteBatchPlanner(batchSize);
+	return [...requests.flatMap((request) => planner.add(request.officialAccount, request.subscriberIds)), ...planner.flush()];
 }
 
 const RESULT_STATUS: Record<number, SubscriberStatus> = {
@@ -98,10 +125,10 @@ export function outcomesFromReply(batch: DeleteBatch, reply: TencentReplyEnvelop
 	return outcomes;
 }
 
-export interface RunDeleteOptions {
+export interface DispatchOptions {
 	/** Stop sending new calls after the first failure (the node is about to throw anyway). */
 	stopOnFailure: boolean;
-	/** Aborts the calls that have not been sent yet (used with stopOnFailure). */
+	/** Aborted on that first failure; calls not sent yet then end as NOT_SENT. */
 	stopController: AbortController;
 }
 
@@ -113,27 +140,56 @@ const NOT_SENT: SubscriberOutcome = {
 };
 
 /**
- * Sends every batch concurrently (the transport bounds calls in flight and their rate) and collects an
- * outcome for every subscriber. Outcomes do not depend on the order calls finish in.
+ * Sends batches as they are handed to it (the transport bounds calls in flight and their rate) and
+ * collects an outcome for every subscriber. Outcomes do not depend on the order calls finish in.
  */
-export async function runDeleteBatches(
-	client: TencentClient,
-	batches: DeleteBatch[],
-	options: RunDeleteOptions,
-): Promise<DeleteOutcomes> {
-	const outcomes: DeleteOutcomes = new Map();
-	const record = (batch: DeleteBatch, byId: Map<string, SubscriberOutcome>) => {
-		let account = outcomes.get(batch.officialAccount);
+export class DeleteDispatcher {
+	readonly outcomes: DeleteOutcomes = new Map();
+
+	private readonly sending: Array<Promise<void>> = [];
+
+	private client?: Promise<TencentClient>;
+
+	/** The first unexpected rejection (e.g. cancellation), kept until `finished()` so none goes unhandled. */
+	private broken?: { error: unknown };
+
+	constructor(
+		/** Creates the client on the first batch, so a run without valid items makes no connection. */
+		private readonly connect: () => Promise<TencentClient>,
+		private readonly options: DispatchOptions,
+	) {}
+
+	get stopped(): boolean {
+		return this.options.stopController.signal.aborted;
+	}
+
+	dispatch(batch: DeleteBatch): void {
+		this.client ??= this.connect();
+		this.sending.push(
+			this.send(batch).catch((error: unknown) => {
+				this.broken ??= { error };
+			}),
+		);
+	}
+
+	/** Resolves once every dispatched batch has an outcome; rejects if the execution was cancelled. */
+	async finished(): Promise<DeleteOutcomes> {
+		await Promise.all(this.sending);
+		if (this.broken) throw this.broken.error;
+		return this.outcomes;
+	}
+
+	private record(batch: DeleteBatch, outcomeOf: (id: string) => SubscriberOutcome): void {
+		let account = this.outcomes.get(batch.officialAccount);
 		if (!account) {
 			account = new Map();
-			outcomes.set(batch.officialAccount, account);
+			this.outcomes.set(batch.officialAccount, account);
 		}
-		for (const [id, outcome] of byId) account.set(id, outcome);
-	};
-	const recordAll = (batch: DeleteBatch, outcome: SubscriberOutcome) =>
-		record(batch, new Map(batch.subscriberIds.map((id) => [id, outcome])));
+		for (const id of batch.subscriberIds) account.set(id, outcomeOf(id));
+	}
 
-	const sendBatch = async (batch: DeleteBatch): Promise<void> => {
+	private async send(batch: DeleteBatch): Promise<void> {
+		const client = await (this.client as Promise<TencentClient>);
 		const sent = await client
 			.call(COMMANDS.deleteSubscriber, {
 				[DELETE_SUBSCRIBER.officialAccount]: batch.officialAccount,
@@ -145,26 +201,24 @@ export async function runDeleteBatches(
 			);
 		if (sent.reply) {
 			const byId = outcomesFromReply(batch, sent.reply);
-			record(batch, byId);
-			if (options.stopOnFailure && [...byId.values()].some((outcome) => outcome.status === 'failed')) {
-				options.stopController.abort();
+			this.record(batch, (id) => byId.get(id) as SubscriberOutcome);
+			if (this.options.stopOnFailure && [...byId.values()].some((outcome) => outcome.status === 'failed')) {
+				this.options.stopController.abort();
 			}
 			return;
 		}
 		if (sent.thrown instanceof TencentCallError) {
 			const error = sent.thrown;
-			recordAll(batch, { status: 'failed', result: null, reason: error.reason, code: error.code, callError: error });
-			if (options.stopOnFailure) options.stopController.abort();
+			const failed: SubscriberOutcome = { status: 'failed', result: null, reason: error.reason, code: error.code, callError: error };
+			this.record(batch, () => failed);
+			if (this.options.stopOnFailure) this.options.stopController.abort();
 			return;
 		}
-		if (sent.thrown instanceof ExecutionCancelledError && options.stopController.signal.aborted) {
-			recordAll(batch, NOT_SENT);
+		if (sent.thrown instanceof ExecutionCancelledError && this.stopped) {
+			this.record(batch, () => NOT_SENT);
 			return;
 		}
 		// The execution itself was cancelled (n8n discards the run), or something unexpected broke.
 		throw sent.thrown;
-	};
-
-	await Promise.all(batches.map(sendBatch));
-	return outcomes;
+	}
 }

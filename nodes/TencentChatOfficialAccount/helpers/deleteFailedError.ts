@@ -30,6 +30,8 @@ export function deleteFailedError(
 	node: INode,
 	failures: ReturnType<typeof collectFailures>,
 	outcomes: DeleteOutcomes,
+	/** Input items the node had not read yet when it stopped. */
+	unreadItems = 0,
 ): NodeApiError {
 	const attempted = failures.filter((failure) => failure.code !== 'NOT_SENT');
 	const named = (attempted.length ? attempted : failures).slice(0, NAMED_FAILURES);
@@ -47,6 +49,7 @@ export function deleteFailedError(
 	const progress =
 		`${deleted} deleted and ${notSubscribed} not subscribed before the node stopped` +
 		(notSent ? `; ${notSent} were not sent` : '') +
+		(unreadItems ? `; the last ${unreadItems} input items were not processed` : '') +
 		'. To process the rest anyway, set the node setting On Error to "Continue".';
 
 	const callError = first.outcome.callError;

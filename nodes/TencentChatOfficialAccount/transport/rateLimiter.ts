@@ -60,6 +60,8 @@ export class RateLimiter {
 
 	private readonly roundTrips: number[] = [];
 
+	private fastestRoundTrip = 0;
+
 	private tokens: number;
 
 	private refilledAt: number;
@@ -99,11 +101,16 @@ export class RateLimiter {
 		this.refilledAt = now;
 		const pacingDelay = this.tokens >= 1 ? 0 : (1 - this.tokens) / ratePerMs;
 
-		// Calls that arrived before this window began can no longer share a window with a new call.
-		const fastestRoundTrip = this.roundTrips.length > 0 ? Math.min(...this.roundTrips) : 0;
-		const latestArrivals = this.admissions.map((admission) => this.latestArrival(admission, fastestRoundTrip));
-		this.admissions = this.admissions.filter((_, index) => latestArrivals[index] > now - this.spanMs);
-		const inWindow = latestArrivals.filter((arrival) => arrival > now - this.spanMs);
+		// Calls settled before this window began can no longer share a window with a new call (cheap check
+		// first: most runs stay below the limit and never need the estimates).
+		const windowStart = now - this.spanMs;
+		if (this.admissions.length >= this.limit) {
+			this.admissions = this.admissions.filter((admission) => admission.settledAt > windowStart);
+		}
+		if (this.admissions.length < this.limit) return pacingDelay;
+		const inWindow = this.admissions
+			.map((admission) => this.latestArrival(admission, this.fastestRoundTrip))
+			.filter((arrival) => arrival > windowStart);
 		if (inWindow.length < this.limit) return pacingDelay;
 		// The window is full: wait until enough of its calls have surely left it.
 		const leaving = inWindow.sort((a, b) => a - b)[inWindow.length - this.limit];
@@ -134,6 +141,7 @@ export class RateLimiter {
 				if (!gotReply) return;
 				this.roundTrips.push(admission.settledAt - now);
 				if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
+				this.fastestRoundTrip = Math.min(...this.roundTrips);
 			},
 		};
 	}

@@ -1,12 +1,13 @@
 import {
 	NodeOperationError,
+	sleep,
 	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { planDeleteBatches, runDeleteBatches, type DeleteOutcomes } from '../../helpers/deleteBatches';
+import { DeleteBatchPlanner, DeleteDispatcher } from '../../helpers/deleteBatches';
 import { deleteFailedError } from '../../helpers/deleteFailedError';
 import { collectFailures, invalidItemMessage, perSubscriberItems, summaryItems, type FailureShape } from '../../helpers/deleteOutput';
 import { readItemRequest, SUBSCRIBER_IDS_FIX, type ItemRequest } from '../../helpers/itemRequests';
@@ -40,54 +41,60 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['delete']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Reading items is synchronous work; yield this often so calls already planned can leave meanwhile. */
+const ITEMS_BETWEEN_YIELDS = 25;
+
 function failureShapeOf(ctx: IExecuteFunctions): FailureShape {
 	return ctx.getNode().onError === 'continueErrorOutput' ? 'errorOutput' : 'regularOutput';
 }
 
-/** Without "continue", the first invalid input stops the node before any call is made. */
-function throwOnInvalidInput(ctx: IExecuteFunctions, requests: ItemRequest[]): void {
-	for (const request of requests) {
-		if (!request.valid) {
-			throw new NodeOperationError(ctx.getNode(), invalidItemMessage(request), {
-				itemIndex: request.itemIndex,
-				description: request.fix,
-			});
-		}
-		const bad = request.entries.find((entry) => !entry.ok);
-		if (bad && !bad.ok) {
-			throw new NodeOperationError(ctx.getNode(), `Subscriber IDs: ${bad.reason} [item ${request.itemIndex}]`, {
-				itemIndex: request.itemIndex,
-				description: SUBSCRIBER_IDS_FIX,
-			});
-		}
+/** The error for the first invalid input of an item, when the node is not set to continue. */
+function invalidInputError(ctx: IExecuteFunctions, request: ItemRequest): NodeOperationError | undefined {
+	if (!request.valid) {
+		return new NodeOperationError(ctx.getNode(), invalidItemMessage(request), { itemIndex: request.itemIndex, description: request.fix });
 	}
+	const bad = request.entries.find((entry) => !entry.ok);
+	if (!bad || bad.ok) return undefined;
+	return new NodeOperationError(ctx.getNode(), `Subscriber IDs: ${bad.reason} [item ${request.itemIndex}]`, {
+		itemIndex: request.itemIndex,
+		description: SUBSCRIBER_IDS_FIX,
+	});
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const continueOnFail = this.continueOnFail();
 	const options = readBulkOptions(this);
-	const requests = this.getInputData().map((_, itemIndex) => readItemRequest(this, itemIndex));
-	if (!continueOnFail) throwOnInvalidInput(this, requests);
+	const planner = new DeleteBatchPlanner(options.batchSize);
+	const stopController = new AbortController();
+	const dispatcher = new DeleteDispatcher(async () => await createTencentClient(this, options.transport, stopController.signal), {
+		stopOnFailure: !continueOnFail,
+		stopController,
+	});
 
-	const batches = planDeleteBatches(
-		requests.flatMap((request) =>
-			request.valid
-				? [{ officialAccount: request.officialAccount, subscriberIds: request.entries.flatMap((e) => (e.ok ? [e.id] : [])) }]
-				: [],
-		),
-		options.batchSize,
-	);
-
-	let outcomes: DeleteOutcomes = new Map();
-	if (batches.length > 0) {
-		const stopController = new AbortController();
-		const client = await createTencentClient(this, options.transport, stopController.signal);
-		outcomes = await runDeleteBatches(client, batches, { stopOnFailure: !continueOnFail, stopController });
+	// Calls start as soon as a batch is full, while later items are still being read. Without "continue",
+	// an invalid item or a failed call stops new calls, like any n8n node that stops at a failing item.
+	const requests: ItemRequest[] = [];
+	let invalidInput: NodeOperationError | undefined;
+	const itemCount = this.getInputData().length;
+	for (let itemIndex = 0; itemIndex < itemCount && !dispatcher.stopped; itemIndex++) {
+		const request = readItemRequest(this, itemIndex);
+		if (!continueOnFail) invalidInput = invalidInputError(this, request);
+		if (invalidInput) break;
+		requests.push(request);
+		if (request.valid) {
+			const ids = request.entries.flatMap((entry) => (entry.ok ? [entry.id] : []));
+			for (const batch of planner.add(request.officialAccount, ids)) dispatcher.dispatch(batch);
+		}
+		if (itemIndex % ITEMS_BETWEEN_YIELDS === ITEMS_BETWEEN_YIELDS - 1) await sleep(0);
 	}
+	if (invalidInput) stopController.abort();
+	else for (const batch of planner.flush()) dispatcher.dispatch(batch);
 
+	const outcomes = await dispatcher.finished();
+	if (invalidInput) throw invalidInput;
 	if (!continueOnFail) {
 		const failures = collectFailures(requests, outcomes);
-		if (failures.length > 0) throw deleteFailedError(this.getNode(), failures, outcomes);
+		if (failures.length > 0) throw deleteFailedError(this.getNode(), failures, outcomes, itemCount - requests.length);
 	}
 
 	const shape = failureShapeOf(this);
