@@ -2,7 +2,7 @@
 //
 // Throughput and overhead of Subscriber → Delete, run in n8n-core's real WorkflowExecute with the node
 // loaded from dist/ by PackageDirectoryLoader, against the Tencent Chat emulator running in a SEPARATE
-// child process (scripts/lib/emulatorChild.ts) with reply latency (default 100 ms) and the 200 calls/s
+// child process (test/emulator/process) with reply latency (default 100 ms) and the 200 calls/s
 // per-SDKAppID limit enforced. Prints one JSON line per case on stdout (progress goes to stderr):
 //   bulk    N subscribers (default 100 000) over N/100 input items, batch size 100
 //   perId   N/10 subscribers (default 10 000), batch size 1 (one ID per call), plus ratioVsBulk
@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 
 import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
-import { benchSubscriberIds, startBenchEmulator, type BenchEmulator, type EmulatorStats } from './lib/benchEmulator';
+import { DEFAULT_APP } from '../test/emulator';
+import { generatedSubscriberIds, startEmulatorProcess, type CallStats, type EmulatorProcess } from '../test/emulator/process';
 import { emulatorCredentialData } from './lib/emulatorCredential';
 import { httpFloorNode, type FloorMode } from './lib/httpFloorNode';
 import { loadCommunityPackage, useTempN8nUserFolder } from './lib/n8nPackage';
@@ -99,6 +100,11 @@ function startMemorySampler(intervalMs = 20) {
 	};
 }
 
+/** Adds the account with `count` generated subscribers (generatedSubscriberIds), made up in the emulator's process. */
+async function seed(emulator: EmulatorProcess, officialAccount: string, count: number): Promise<number> {
+	return await emulator.addAccount({ sdkAppId: DEFAULT_APP.sdkAppId, officialAccount, subscribers: { generate: count } });
+}
+
 interface Loaded {
 	nodeType: INodeType;
 	typeName: string;
@@ -113,10 +119,10 @@ interface ThroughputCase {
 	idsPerItem: number;
 }
 
-async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: ThroughputCase, latencyMs: number, dumpDir?: string) {
+async function runThroughput(loaded: Loaded, emulator: EmulatorProcess, spec: ThroughputCase, latencyMs: number, dumpDir?: string) {
 	const officialAccount = `@TOA#_bench_${spec.name.toLowerCase()}`;
-	const ids = benchSubscriberIds(spec.subscribers);
-	const seeded = await emulator.seed(officialAccount, spec.subscribers);
+	const ids = generatedSubscriberIds(spec.subscribers);
+	const seeded = await seed(emulator, officialAccount, spec.subscribers);
 	const input: IDataObject[] = [];
 	for (let start = 0; start < ids.length; start += spec.idsPerItem) input.push({ ids: ids.slice(start, start + spec.idsPerItem) });
 	await emulator.resetCalls();
@@ -156,7 +162,7 @@ async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: Thro
 	if (dumpDir) {
 		mkdirSync(dumpDir, { recursive: true });
 		const file = join(dumpDir, `${spec.name}.json`);
-		writeFileSync(file, JSON.stringify({ startedEpoch, endedEpoch, calls: await emulator.timeline(), loopLag: mem.lag }));
+		writeFileSync(file, JSON.stringify({ startedEpoch, endedEpoch, calls: await emulator.callTimeline(), loopLag: mem.lag }));
 		log(`${spec.name}: call log and event-loop lag written to ${file}`);
 	}
 
@@ -166,8 +172,8 @@ async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: Thro
 		const status = String((item.json as IDataObject).status ?? 'none');
 		statuses[status] = (statuses[status] ?? 0) + 1;
 	}
-	const stats: EmulatorStats = await emulator.stats();
-	const remaining = await emulator.count(officialAccount);
+	const stats: CallStats = await emulator.callStats();
+	const remaining = await emulator.subscriberCount(DEFAULT_APP.sdkAppId, officialAccount);
 	const wallS = wallMs / 1000;
 	const deleted = statuses.deleted ?? 0;
 	const deletionsPerS = deleted / wallS;
@@ -222,10 +228,10 @@ async function runThroughput(loaded: Loaded, emulator: BenchEmulator, spec: Thro
 	};
 }
 
-async function runWebhook(loaded: Loaded, emulator: BenchEmulator, runs: number, latencyMs: number) {
+async function runWebhook(loaded: Loaded, emulator: EmulatorProcess, runs: number, latencyMs: number) {
 	const officialAccount = '@TOA#_bench_webhook';
-	const ids = benchSubscriberIds(runs + 1);
-	await emulator.seed(officialAccount, ids.length);
+	const ids = generatedSubscriberIds(runs + 1);
+	await seed(emulator, officialAccount, ids.length);
 	const once = async (id: string) => {
 		const started = performance.now();
 		const result = await loaded.runNode({
@@ -248,7 +254,7 @@ async function runWebhook(loaded: Loaded, emulator: BenchEmulator, runs: number,
 	const samples: Array<{ wallMs: number; status: string; itemStatus: unknown }> = [];
 	for (let run = 0; run < runs; run++) samples.push(await once(ids[run]));
 	const cpu = process.cpuUsage(cpuBefore);
-	const stats = await emulator.stats();
+	const stats = await emulator.callStats();
 	const walls = samples.map((sample) => sample.wallMs);
 	const added = walls.map((wall) => wall - latencyMs);
 	const residences = stats.residencesMs ?? [];
@@ -277,9 +283,9 @@ async function runWebhook(loaded: Loaded, emulator: BenchEmulator, runs: number,
 }
 
 /** The HTTP cost alone: the same number of calls as bulk, paced below the limit, from a bare node. */
-async function runHttpFloor(loaded: Loaded, emulator: BenchEmulator, calls: number, latencyMs: number, mode: FloorMode) {
+async function runHttpFloor(loaded: Loaded, emulator: EmulatorProcess, calls: number, latencyMs: number, mode: FloorMode) {
 	const officialAccount = '@TOA#_bench_floor';
-	await emulator.seed(officialAccount, 0);
+	await seed(emulator, officialAccount, 0);
 	await emulator.resetCalls();
 	const callsPerSecond = 190;
 	const nodeType = httpFloorNode({
@@ -306,7 +312,7 @@ async function runHttpFloor(loaded: Loaded, emulator: BenchEmulator, calls: numb
 	});
 	const wallS = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
-	const stats = await emulator.stats();
+	const stats = await emulator.callStats();
 	const cpuS = (cpu.user + cpu.system) / 1e6;
 	return {
 		case: 'httpFloor',
@@ -364,7 +370,7 @@ async function main(): Promise<number> {
 	const dumpDir = values.dump === undefined ? undefined : resolve(values.dump);
 
 	const userFolder = useTempN8nUserFolder('tencent-chat-bench-');
-	const emulator = await startBenchEmulator({ latencyMs, rateLimitPerSecond: RATE_LIMIT });
+	const emulator = await startEmulatorProcess({ latencyMs, rateLimitPerSecond: RATE_LIMIT }, 30000);
 	const watchdog = setTimeout(() => {
 		log(`gave up after ${GLOBAL_TIMEOUT_MS / 60000} min`);
 		process.exit(2); // the 'exit' hook kills the emulator child

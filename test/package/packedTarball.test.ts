@@ -11,6 +11,7 @@ import type { IDataObject, INodeExecutionData, INodeTypeDescription } from 'n8n-
 import { loadCommunityPackage, type LoadedPackage } from '../../scripts/lib/n8nPackage';
 import { DEFAULT_APP, DEMO_SEED, startEmulator, type TencentChatEmulator } from '../emulator';
 import { runNode } from '../engine/runNode';
+import { emulatorCredentials } from '../engine/tencentNode';
 
 const REPO = resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-tencent-chat';
@@ -160,16 +161,7 @@ describe('the packed npm tarball', () => {
 			nodeType: pkg.nodeTypes[NODE_NAME],
 			typeName: pkg.typeName(NODE_NAME),
 			credentialTypes: pkg.credentialTypes,
-			credentials: {
-				[CREDENTIAL_NAME]: {
-					sdkAppId: DEFAULT_APP.sdkAppId,
-					region: 'custom',
-					baseUrl: emulator.url,
-					secretKey: DEFAULT_APP.secretKey,
-					adminIdentifier: DEFAULT_APP.admins[0],
-					userSigValiditySeconds: 86400,
-				},
-			},
+			credentials: { [CREDENTIAL_NAME]: emulatorCredentials(emulator) },
 			parameters: { resource: 'subscriber', operation: 'delete', officialAccount: ACCOUNT, subscriberIds: '={{ $json.userIds }}', options: {} },
 			input: [{ userIds: ['user001', 'user002'] }, { userIds: `user003, user101, ${tooLong}` }],
 			onError: 'continueRegularOutput',

@@ -1,7 +1,8 @@
 // Child side of the out-of-process emulator (see index.ts): starts the emulator with the options in
 // argv[2] and answers the parent over the IPC channel. Exits when told to, or when the parent goes away.
 import { startEmulator } from '../server';
-import type { ProcessEmulatorOptions, ProcessRequest, ProcessResponse } from './protocol';
+import { callStats, callTimeline } from './callStats';
+import { generatedSubscriberIds, type ProcessEmulatorOptions, type ProcessRequest, type ProcessResponse } from './protocol';
 
 async function main(): Promise<void> {
 	const options = JSON.parse(process.argv[2] ?? '{}') as ProcessEmulatorOptions;
@@ -34,6 +35,22 @@ async function main(): Promise<void> {
 				case 'resetCalls':
 					emulator.resetCalls();
 					reply(true);
+					return;
+				case 'addAccount': {
+					const { subscribers = [], ...account } = request.seed;
+					const ids = Array.isArray(subscribers) ? subscribers : generatedSubscriberIds(subscribers.generate, subscribers.offset);
+					emulator.addAccount({ ...account, subscribers: ids });
+					reply(emulator.subscribers(account.sdkAppId, account.officialAccount).length);
+					return;
+				}
+				case 'subscriberCount':
+					reply(emulator.subscribers(request.sdkAppId, request.officialAccount).length);
+					return;
+				case 'callStats':
+					reply(callStats(emulator.calls));
+					return;
+				case 'callTimeline':
+					reply(callTimeline(emulator.calls));
 					return;
 				case 'stop':
 					reply(true);
