@@ -19,7 +19,7 @@ import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
 import { DEFAULT_APP } from '../test/emulator';
 import { generatedSubscriberIds, startEmulatorProcess, type CallStats, type EmulatorProcess } from '../test/emulator/process';
-import { emulatorCredentialData } from './lib/emulatorCredential';
+import { emulatorCredentials } from '../test/engine/emulatorCredentials';
 import { httpFloorNode, type FloorMode } from './lib/httpFloorNode';
 import { loadCommunityPackage, useTempN8nUserFolder } from './lib/n8nPackage';
 
@@ -142,7 +142,7 @@ async function runThroughput(loaded: Loaded, emulator: EmulatorProcess, spec: Th
 		nodeType: loaded.nodeType,
 		typeName: loaded.typeName,
 		credentialTypes: loaded.credentialTypes,
-		credentials: { tencentChatApi: emulatorCredentialData(emulator.url) },
+		credentials: { tencentChatApi: emulatorCredentials(emulator) },
 		parameters: {
 			resource: 'subscriber',
 			operation: 'delete',
@@ -238,7 +238,7 @@ async function runWebhook(loaded: Loaded, emulator: EmulatorProcess, runs: numbe
 			nodeType: loaded.nodeType,
 			typeName: loaded.typeName,
 			credentialTypes: loaded.credentialTypes,
-			credentials: { tencentChatApi: emulatorCredentialData(emulator.url) },
+			credentials: { tencentChatApi: emulatorCredentials(emulator) },
 			parameters: { resource: 'subscriber', operation: 'delete', officialAccount, subscriberIds: '={{ $json.userId }}', options: {} },
 			input: [{ userId: id }],
 			cancelAfterMs: 30000,
@@ -305,7 +305,7 @@ async function runHttpFloor(loaded: Loaded, emulator: EmulatorProcess, calls: nu
 		nodeType,
 		typeName: 'bench.httpFloor',
 		credentialTypes: loaded.credentialTypes,
-		credentials: { tencentChatApi: emulatorCredentialData(emulator.url) },
+		credentials: { tencentChatApi: emulatorCredentials(emulator) },
 		parameters: {},
 		input: [{}],
 		cancelAfterMs: Math.max(60000, Math.round((calls / callsPerSecond) * 4000)),

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_APP, DEMO_SEED, startEmulator, type TencentChatEmulator } from '../test/emulator';
-import { emulatorCredentialData } from './lib/emulatorCredential';
+import { emulatorCredentials } from '../test/engine/emulatorCredentials';
 import { readExampleWorkflow } from './lib/exampleWorkflow';
 import { loadCommunityPackage, useTempN8nUserFolder } from './lib/n8nPackage';
 import { formatTable } from './lib/table';
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 		]);
 
 		const before = emulator.subscribers(DEFAULT_APP.sdkAppId, officialAccount);
-		const credentials = emulatorCredentialData(emulator.url);
+		const credentials = emulatorCredentials(emulator);
 		// Imported only now: n8n-core must see N8N_USER_FOLDER (set above) when it is first loaded.
 		const { runNode } = await import('../test/engine/runNode');
 		const started = performance.now();

@@ -1,24 +1,14 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { TencentChatApi } from '../../credentials/TencentChatApi.credentials';
 import { TencentChatOfficialAccount } from '../../nodes/TencentChatOfficialAccount/TencentChatOfficialAccount.node';
-import { DEFAULT_APP, type TencentChatEmulator } from '../emulator';
+import type { TencentChatEmulator } from '../emulator';
+import { emulatorCredentials } from './emulatorCredentials';
 import { runNode, type OnError, type RunNodeResult } from './runNode';
 
-export const NODE_TYPE_NAME = 'n8n-nodes-tencent-chat.tencentChatOfficialAccount';
+export { emulatorCredentials } from './emulatorCredentials';
 
-/** Credential data pointing at a running emulator (Region "Custom URL"). */
-export function emulatorCredentials(emulator: Pick<TencentChatEmulator, 'url'>, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
-	return {
-		sdkAppId: DEFAULT_APP.sdkAppId,
-		region: 'custom',
-		baseUrl: emulator.url,
-		secretKey: DEFAULT_APP.secretKey,
-		adminIdentifier: DEFAULT_APP.admins[0],
-		userSigValiditySeconds: 86400,
-		...overrides,
-	};
-}
+export const NODE_TYPE_NAME = 'n8n-nodes-tencent-chat.tencentChatOfficialAccount';
 
 export interface DeleteRunOptions {
 	/** A running emulator, in this process or another. */

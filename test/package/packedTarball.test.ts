@@ -11,7 +11,7 @@ import type { IDataObject, INodeExecutionData, INodeTypeDescription } from 'n8n-
 import { loadCommunityPackage, type LoadedPackage } from '../../scripts/lib/n8nPackage';
 import { DEFAULT_APP, DEMO_SEED, startEmulator, type TencentChatEmulator } from '../emulator';
 import { runNode } from '../engine/runNode';
-import { emulatorCredentials } from '../engine/tencentNode';
+import { emulatorCredentials } from '../engine/emulatorCredentials';
 
 const REPO = resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-tencent-chat';

@@ -135,7 +135,7 @@ export interface DispatchOptions {
 const NOT_SENT: SubscriberOutcome = {
 	status: 'failed',
 	result: null,
-	reason: 'Not sent: the node stopped after an earlier failure',
+	reason: 'Not sent: the node stopped after an earlier subscriber could not be removed',
 	code: 'NOT_SENT',
 };
 
