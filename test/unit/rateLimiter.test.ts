@@ -256,6 +256,24 @@ describe('RateLimiter counts calls by when they can have reached the server', ()
 		expect(time.now).toBe(admittedAt + 350);
 	});
 
+	it('keeps the fastest round trip ever seen, even after many slow replies (a busy event loop)', async () => {
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
+		const fast = await limiter.acquire();
+		time.now += 50;
+		fast.settle(true);
+		// 100 replies that all look slow because they were processed late.
+		for (let i = 0; i < 100; i++) {
+			const slow = await limiter.acquire();
+			time.now += 300;
+			slow.settle(true);
+		}
+		// The last one may have arrived as late as 300 - 50 ms after admission, not 300 - 300.
+		const admittedAt = time.now - 300;
+		(await limiter.acquire()).settle(true);
+		expect(time.now).toBe(admittedAt + 250 + 100);
+	});
+
 	it('a call that failed without a reply counts until it failed', async () => {
 		const time = new FakeTime();
 		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });

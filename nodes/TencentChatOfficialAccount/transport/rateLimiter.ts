@@ -9,9 +9,6 @@ export const RATE_WINDOW_SAFETY_MS = 25;
 /** How often a full window is re-checked while the calls holding it are still waiting for a reply. */
 const IN_FLIGHT_POLL_MS = 10;
 
-/** Round trips remembered for the fastest-round-trip estimate. */
-const ROUND_TRIP_SAMPLES = 64;
-
 export interface RateLimiterOptions {
 	/** Calls allowed in any window of `windowMs` (plus the safety margin). */
 	limit: number;
@@ -58,9 +55,13 @@ export class RateLimiter {
 
 	private admissions: Admission[] = [];
 
-	private readonly roundTrips: number[] = [];
-
+	/**
+	 * The fastest round trip ever seen: the part of a round trip no call skips. Never raised again, even
+	 * when a busy event loop makes every recent reply look slow (that lag must not hide arrivals).
+	 */
 	private fastestRoundTrip = 0;
+
+	private hasRoundTrip = false;
 
 	private tokens: number;
 
@@ -139,9 +140,9 @@ export class RateLimiter {
 				admission.settledAt = this.clock();
 				admission.gotReply = gotReply;
 				if (!gotReply) return;
-				this.roundTrips.push(admission.settledAt - now);
-				if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
-				this.fastestRoundTrip = Math.min(...this.roundTrips);
+				const roundTrip = admission.settledAt - now;
+				this.fastestRoundTrip = this.hasRoundTrip ? Math.min(this.fastestRoundTrip, roundTrip) : roundTrip;
+				this.hasRoundTrip = true;
 			},
 		};
 	}

@@ -41,8 +41,11 @@ const displayOptions = { show: { resource: ['subscriber'], operation: ['delete']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Reading items is synchronous work; yield this often so calls already planned can leave meanwhile. */
-const ITEMS_BETWEEN_YIELDS = 25;
+/**
+ * Reading items (n8n evaluates their expressions) is synchronous work. Yield after this much of it, so
+ * the calls already planned make progress meanwhile: each HTTP call needs several event-loop turns.
+ */
+const READ_SLICE_MS = 5;
 
 function failureShapeOf(ctx: IExecuteFunctions): FailureShape {
 	return ctx.getNode().onError === 'continueErrorOutput' ? 'errorOutput' : 'regularOutput';
@@ -76,6 +79,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const requests: ItemRequest[] = [];
 	let invalidInput: NodeOperationError | undefined;
 	const itemCount = this.getInputData().length;
+	let sliceStart = Date.now();
 	for (let itemIndex = 0; itemIndex < itemCount && !dispatcher.stopped; itemIndex++) {
 		const request = readItemRequest(this, itemIndex);
 		if (!continueOnFail) invalidInput = invalidInputError(this, request);
@@ -85,7 +89,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const ids = request.entries.flatMap((entry) => (entry.ok ? [entry.id] : []));
 			for (const batch of planner.add(request.officialAccount, ids)) dispatcher.dispatch(batch);
 		}
-		if (itemIndex % ITEMS_BETWEEN_YIELDS === ITEMS_BETWEEN_YIELDS - 1) await sleep(0);
+		if (Date.now() - sliceStart >= READ_SLICE_MS) {
+			await sleep(0);
+			sliceStart = Date.now();
+		}
 	}
 	if (invalidInput) stopController.abort();
 	else for (const batch of planner.flush()) dispatcher.dispatch(batch);
