@@ -228,19 +228,24 @@ async function runThroughput(loaded: Loaded, emulator: EmulatorProcess, spec: Th
 	};
 }
 
-async function warmUp(loaded: Loaded, emulator: EmulatorProcess): Promise<number> {
-	const officialAccount = '@TOA#_bench_warmup';
-	await seed(emulator, officialAccount, 1);
-	const started = performance.now();
-	const result = await loaded.runNode({
+/** One execution of the node with one input item and one subscriber ID (the webhook shape). */
+async function runOneId(loaded: Loaded, emulator: EmulatorProcess, officialAccount: string, id: string) {
+	return await loaded.runNode({
 		nodeType: loaded.nodeType,
 		typeName: loaded.typeName,
 		credentialTypes: loaded.credentialTypes,
 		credentials: { tencentChatApi: emulatorCredentials(emulator) },
-		parameters: { resource: 'subscriber', operation: 'delete', officialAccount, subscriberIds: generatedSubscriberIds(1)[0], options: {} },
-		input: [{}],
+		parameters: { resource: 'subscriber', operation: 'delete', officialAccount, subscriberIds: '={{ $json.userId }}', options: {} },
+		input: [{ userId: id }],
 		cancelAfterMs: 30000,
 	});
+}
+
+async function warmUp(loaded: Loaded, emulator: EmulatorProcess): Promise<number> {
+	const officialAccount = '@TOA#_bench_warmup';
+	await seed(emulator, officialAccount, 1);
+	const started = performance.now();
+	const result = await runOneId(loaded, emulator, officialAccount, generatedSubscriberIds(1)[0]);
 	if (result.status !== 'success') throw new Error(`warm-up execution ended ${result.status}`);
 	await emulator.resetCalls();
 	return performance.now() - started;
@@ -252,15 +257,7 @@ async function runWebhook(loaded: Loaded, emulator: EmulatorProcess, runs: numbe
 	await seed(emulator, officialAccount, ids.length);
 	const once = async (id: string) => {
 		const started = performance.now();
-		const result = await loaded.runNode({
-			nodeType: loaded.nodeType,
-			typeName: loaded.typeName,
-			credentialTypes: loaded.credentialTypes,
-			credentials: { tencentChatApi: emulatorCredentials(emulator) },
-			parameters: { resource: 'subscriber', operation: 'delete', officialAccount, subscriberIds: '={{ $json.userId }}', options: {} },
-			input: [{ userId: id }],
-			cancelAfterMs: 30000,
-		});
+		const result = await runOneId(loaded, emulator, officialAccount, id);
 		const wallMs = performance.now() - started;
 		return { wallMs, status: result.status, itemStatus: (result.outputs[0]?.[0]?.json as IDataObject | undefined)?.status };
 	};

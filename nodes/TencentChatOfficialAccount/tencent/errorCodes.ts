@@ -167,13 +167,13 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 	},
 	60016: {
 		meaning: 'The SDKAppID is disabled',
-		fix: 'Check the app status in the Tencent Chat console.',
+		fix: 'In the Tencent Chat console, check the app status.',
 		handling: 'final',
 		cause: 'configuration-invalid',
 	},
 	60017: {
 		meaning: 'Tencent Chat disabled this request',
-		fix: 'Check the app status and feature switches in the Tencent Chat console.',
+		fix: 'In the Tencent Chat console, check the app status and its feature switches.',
 		handling: 'final',
 		cause: 'configuration-invalid',
 	},
@@ -191,13 +191,13 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 	},
 	60020: {
 		meaning: 'The Pro package of this app has expired',
-		fix: 'Renew the package in the Tencent Chat console.',
+		fix: 'In the Tencent Chat console, renew the package.',
 		handling: 'final',
 		cause: 'configuration-invalid',
 	},
 	60021: {
 		meaning: 'REST calls from this IP address are not allowed',
-		fix: "Add the n8n server's public IP to the app's REST API IP allow-list in the Tencent Chat console.",
+		fix: "In the Tencent Chat console, add the n8n server's public IP to the app's REST API IP allow-list.",
 		handling: 'final',
 		cause: 'configuration-invalid',
 	},
