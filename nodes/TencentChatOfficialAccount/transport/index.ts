@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { API_CALLS_PER_SECOND_LIMIT, type TencentCommand, type TencentReplyEnvelope } from '../tencent/contract';
 import { forgetUserSigs } from '../tencent/userSig';
 import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from './cancellation';
+import { failureCode } from './callFailure';
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
@@ -109,7 +110,7 @@ export async function createTencentClient(
 			const decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry);
 			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt);
 			ctx.logger.debug(`Tencent Chat ${command}: attempt ${attempt} failed, retrying`, {
-				code: new TencentCallError(command, outcome.failure, attempt).code,
+				code: failureCode(outcome.failure),
 				delayMs: decision.delayMs,
 			});
 			if (decision.resign) forgetUserSigs(connection.sdkAppId, connection.identifier);

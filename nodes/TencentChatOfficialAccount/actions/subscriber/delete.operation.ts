@@ -79,8 +79,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const requests: ItemRequest[] = [];
 	let invalidInput: NodeOperationError | undefined;
 	const itemCount = this.getInputData().length;
+	const cancelSignal = this.getExecutionCancelSignal();
 	let sliceStart = Date.now();
-	for (let itemIndex = 0; itemIndex < itemCount && !dispatcher.stopped; itemIndex++) {
+	for (let itemIndex = 0; itemIndex < itemCount && !dispatcher.stopped && !cancelSignal?.aborted; itemIndex++) {
 		const request = readItemRequest(this, itemIndex);
 		if (!continueOnFail) invalidInput = invalidInputError(this, request);
 		if (invalidInput) break;
