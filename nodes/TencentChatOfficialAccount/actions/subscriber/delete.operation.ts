@@ -87,7 +87,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (invalidInput) break;
 		requests.push(request);
 		if (request.valid) {
-			const ids = request.entries.flatMap((entry) => (entry.ok ? [entry.id] : []));
+			const ids: string[] = [];
+			for (const entry of request.entries) if (entry.ok) ids.push(entry.id);
 			for (const batch of planner.add(request.officialAccount, ids)) dispatcher.dispatch(batch);
 		}
 		if (Date.now() - sliceStart >= READ_SLICE_MS) {
