@@ -119,14 +119,19 @@ log "n8n $N8N_VERSION_USED on Node $("$NODE24_DIR/bin/node" --version); emulator
 # ---------------------------------------------------------------------------------------------
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tencent-chat-e2e.XXXXXX")"
 EMU_PID=""
+N8N_SERVER_PID=""
 OVERALL=1   # pessimistic until the summary says otherwise
+stop_group() { # stop_group <pid>: TERM the process group started with setsid, KILL after ~<secs>
+  local pid="$1" secs="${2:-3}" i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < secs * 10 / 3; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
 cleanup() {
   local rc=$?
-  if [[ -n "$EMU_PID" ]] && kill -0 "$EMU_PID" 2>/dev/null; then
-    kill -TERM -- "-$EMU_PID" 2>/dev/null || kill -TERM "$EMU_PID" 2>/dev/null || true
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$EMU_PID" 2>/dev/null || break; sleep 0.3; done
-    kill -KILL -- "-$EMU_PID" 2>/dev/null || true
-  fi
+  stop_group "$N8N_SERVER_PID" 20
+  stop_group "$EMU_PID" 3
   if [[ "${E2E_KEEP:-}" == "1" || $rc -ne 0 || $OVERALL -ne 0 ]]; then
     log "kept $WORK (logs, n8n output, database)"
   else
@@ -325,6 +330,35 @@ if [[ "${E2E_SKIP_EXAMPLES:-}" != "1" ]]; then
   done
   shopt -u nullglob
 fi
+
+# ---------------------------------------------------------------------------------------------
+# 8. Credential "Test" button: `n8n start` (same user folder, own ports), owner setup + login, then
+#    POST /rest/credentials/test with valid data and with a wrong secret key (the editor's request).
+#    test/e2e/credential-test.mjs puts a recording proxy in front of the emulator to see the body.
+# ---------------------------------------------------------------------------------------------
+log "credential Test button: starting n8n (log: $WORK/out/n8n-start.log)"
+N8N_SERVER_PORT="$(free_port)"
+N8N_SERVER_BROKER_PORT="$(free_port)"
+( exec setsid env N8N_PORT="$N8N_SERVER_PORT" N8N_RUNNERS_BROKER_PORT="$N8N_SERVER_BROKER_PORT" \
+    "${N8N_CMD[@]}" start ) >"$WORK/out/n8n-start.log" 2>&1 &
+N8N_SERVER_PID=$!
+EXPECT_MSG="$(node -e 'const { TencentChatApi } = require(process.argv[1]);
+  process.stdout.write(new TencentChatApi().test.rules[0].properties.message)' \
+  "$N8N_USER_FOLDER/.n8n/nodes/node_modules/$PKG_NAME/dist/credentials/TencentChatApi.credentials.js" 2>/dev/null || true)"
+CRED_TEST_RC=0
+node "$E2E_DIR/credential-test.mjs" --n8n-url "http://127.0.0.1:$N8N_SERVER_PORT" --emulator-url "$EMU_URL" \
+  --cred-id "$CRED_ID" --credentials "$WORK/credentials.json" --emulator-log "$WORK/out/emulator.log" \
+  ${EXPECT_MSG:+--expect-message "$EXPECT_MSG"} --out "$WORK/out/credential-test.json" \
+  >"$WORK/out/credential-test.stdout" 2>"$WORK/out/credential-test.stderr" || CRED_TEST_RC=$?
+cat "$WORK/out/credential-test.stderr" >&2
+if ! kill -0 "$N8N_SERVER_PID" 2>/dev/null; then log "n8n start exited early:"; tail -n 20 "$WORK/out/n8n-start.log" >&2; fi
+stop_group "$N8N_SERVER_PID" 20; N8N_SERVER_PID=""
+CRED_TEST_LINES=0
+while IFS=$'\t' read -r verdict label detail; do
+  [[ "$verdict" == PASS || "$verdict" == FAIL ]] || continue
+  record "$verdict" "$label" "$detail"; CRED_TEST_LINES=$((CRED_TEST_LINES + 1))
+done <"$WORK/out/credential-test.stdout"
+(( CRED_TEST_LINES > 0 )) || record FAIL "credential Test button" "credential-test.mjs exited $CRED_TEST_RC without results"
 
 print_summary
 exit "$OVERALL"
