@@ -8,6 +8,16 @@ export type CallFailure =
 	| { kind: 'timeout'; info: string }
 	| { kind: 'badReply'; info: string };
 
+/** Everything the transport and the messages need to know about one failure, decided in one place. */
+export interface FailureDescription {
+	handling: ErrorHandling;
+	cause?: FailureCause;
+	/** A short code for messages and output items: the Tencent code, the HTTP status or the socket code. */
+	code: string;
+	summary: string;
+	fix: string;
+}
+
 /** Socket-level codes after which the request may or may not have arrived; delete is idempotent. */
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
@@ -23,83 +33,60 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
-export function failureHandling(failure: CallFailure): ErrorHandling {
+const CHECK_REGION = 'Check the Region or Base URL in the credential.';
+
+export function describeFailure(failure: CallFailure): FailureDescription {
 	switch (failure.kind) {
-		case 'api':
-			return describeErrorCode(failure.code).handling;
-		case 'http':
-			if (failure.httpStatus === 429) return 'throttle';
-			if (failure.httpStatus >= 500 || failure.httpStatus === 408) return 'retry';
-			return 'final';
+		case 'api': {
+			const known = describeErrorCode(failure.code);
+			return {
+				handling: known.handling,
+				cause: known.cause,
+				code: String(failure.code),
+				summary: `${known.meaning} (code ${failure.code})`,
+				fix: known.fix,
+			};
+		}
+		case 'http': {
+			const status = failure.httpStatus;
+			const passing = status >= 500 || status === 408 || status === 429;
+			return {
+				handling: status === 429 ? 'throttle' : passing ? 'retry' : 'final',
+				cause: status === 429 ? 'rate-limited' : passing ? 'temporarily-unavailable' : 'configuration-invalid',
+				code: `HTTP ${status}`,
+				summary: `Tencent Chat answered HTTP ${status}`,
+				fix: passing ? 'Tencent Chat or a proxy in between is overloaded; run the workflow again later.' : CHECK_REGION,
+			};
+		}
 		case 'network':
-			return RETRYABLE_NETWORK_CODES.has(failure.networkCode) ? 'retry' : 'final';
+			return {
+				handling: RETRYABLE_NETWORK_CODES.has(failure.networkCode) ? 'retry' : 'final',
+				cause: 'temporarily-unavailable',
+				code: failure.networkCode,
+				summary: `The connection to Tencent Chat failed (${failure.networkCode})`,
+				fix: 'Check that n8n can reach the REST API domain of the chosen Region (firewall, proxy, DNS), then run the workflow again.',
+			};
 		case 'timeout':
-			return 'retry';
+			return {
+				handling: 'retry',
+				cause: 'temporarily-unavailable',
+				code: 'TIMEOUT',
+				summary: 'Tencent Chat did not answer in time',
+				fix: 'Raise Request Timeout in the node options, or run the workflow again later.',
+			};
 		case 'badReply':
-			return 'final';
+			return {
+				handling: 'final',
+				cause: 'configuration-invalid',
+				code: 'BAD_REPLY',
+				summary: 'The server did not answer like the Tencent Chat REST API',
+				fix: 'Check the Region or Base URL in the credential: it must point at the Tencent Chat REST API.',
+			};
 	}
 }
 
-export function failureCause(failure: CallFailure): FailureCause | undefined {
-	switch (failure.kind) {
-		case 'api':
-			return describeErrorCode(failure.code).cause;
-		case 'http':
-			if (failure.httpStatus === 429) return 'rate-limited';
-			if (failure.httpStatus >= 500 || failure.httpStatus === 408) return 'temporarily-unavailable';
-			return 'configuration-invalid';
-		case 'network':
-		case 'timeout':
-			return 'temporarily-unavailable';
-		case 'badReply':
-			return 'configuration-invalid';
-	}
-}
-
-/** A short code for messages and output items: the Tencent code, the HTTP status or the socket code. */
-export function failureCode(failure: CallFailure): string {
-	switch (failure.kind) {
-		case 'api':
-			return String(failure.code);
-		case 'http':
-			return `HTTP ${failure.httpStatus}`;
-		case 'network':
-			return failure.networkCode;
-		case 'timeout':
-			return 'TIMEOUT';
-		case 'badReply':
-			return 'BAD_REPLY';
-	}
-}
-
-export function failureSummary(failure: CallFailure): string {
-	switch (failure.kind) {
-		case 'api':
-			return `${describeErrorCode(failure.code).meaning} (code ${failure.code})`;
-		case 'http':
-			return `Tencent Chat answered HTTP ${failure.httpStatus}`;
-		case 'network':
-			return `The connection to Tencent Chat failed (${failure.networkCode})`;
-		case 'timeout':
-			return 'Tencent Chat did not answer in time';
-		case 'badReply':
-			return 'The server did not answer like the Tencent Chat REST API';
-	}
-}
-
-export function failureFix(failure: CallFailure): string {
-	switch (failure.kind) {
-		case 'api':
-			return describeErrorCode(failure.code).fix;
-		case 'http':
-			return failure.httpStatus >= 500 || failure.httpStatus === 429 || failure.httpStatus === 408
-				? 'Tencent Chat or a proxy in between is overloaded; run the workflow again later.'
-				: 'Check the Region or Base URL in the credential.';
-		case 'network':
-			return 'Check that n8n can reach the REST API domain of the chosen Region (firewall, proxy, DNS), then run the workflow again.';
-		case 'timeout':
-			return 'Raise Request Timeout in the node options, or run the workflow again later.';
-		case 'badReply':
-			return 'Check the Region or Base URL in the credential: it must point at the Tencent Chat REST API.';
-	}
-}
+export const failureHandling = (failure: CallFailure): ErrorHandling => describeFailure(failure).handling;
+export const failureCause = (failure: CallFailure): FailureCause | undefined => describeFailure(failure).cause;
+export const failureCode = (failure: CallFailure): string => describeFailure(failure).code;
+export const failureSummary = (failure: CallFailure): string => describeFailure(failure).summary;
+export const failureFix = (failure: CallFailure): string => describeFailure(failure).fix;
