@@ -225,10 +225,21 @@ function cmdCheck(args) {
 	const report = new Report(args.label ?? expect.workflowId ?? args.expect);
 	const run = loadRun(report, args);
 	if (!run) return report.print();
-	const { items, error } = nodeItems(run, expect.node);
+	const { items, outputs, error } = nodeItems(run, expect.node);
 	if (error) {
 		report.fail(error);
 		return report.print();
+	}
+	if (expect.failedOnOutput !== undefined) {
+		// "Continue (using error output)": failures only on that output, successes only on the others.
+		outputs.forEach((output, index) => {
+			for (const it of output ?? []) {
+				const failed = isErrorItem(it.json);
+				if (failed && index !== expect.failedOnOutput) report.fail(`error item on output ${index}: ${errorText(it.json).slice(0, 160)}`);
+				if (!failed && index === expect.failedOnOutput) report.fail(`non-error item on output ${index}: ${JSON.stringify(it.json).slice(0, 160)}`);
+			}
+		});
+		report.note(`outputs: ${outputs.map((output, index) => `${index}: ${(output ?? []).length} item(s)`).join(', ')}`);
 	}
 	if (expect.rawItems) {
 		const got = items.map((i) => i.json);
