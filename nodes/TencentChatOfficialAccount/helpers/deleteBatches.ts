@@ -79,12 +79,6 @@ export function planDeleteBatches(
 	return [...requests.flatMap((request) => planner.add(request.officialAccount, request.subscriberIds)), ...planner.flush()];
 }
 
-const RESULT_STATUS: Record<number, SubscriberStatus> = {
-	[SUBSCRIBER_RESULT.deleted]: 'deleted',
-	[SUBSCRIBER_RESULT.notSubscribed]: 'notSubscribed',
-	[SUBSCRIBER_RESULT.failed]: 'failed',
-};
-
 /** Successes are the same for every subscriber: shared, not allocated 100 000 times in a large run. */
 const SUCCESS_OUTCOMES: Record<number, SubscriberOutcome> = {
 	[SUBSCRIBER_RESULT.deleted]: Object.freeze({ status: 'deleted', result: SUBSCRIBER_RESULT.deleted }),
@@ -119,20 +113,20 @@ export function outcomesFromReply(
 		}
 		const raw = reported.get(id);
 		const result = Number(raw);
-		const status = RESULT_STATUS[result];
-		if (status === undefined || status === 'failed') {
-			outcomes.set(id, {
-				status: 'failed',
-				result: Number.isFinite(result) ? result : null,
-				reason:
-					status === 'failed'
-						? 'Tencent Chat could not remove this subscriber (Result 0)'
-						: `Tencent Chat answered an unknown Result ${String(raw)} for this subscriber`,
-				code: `RESULT_${String(raw)}`,
-			});
+		const success = SUCCESS_OUTCOMES[result];
+		if (success) {
+			outcomes.set(id, success);
 			continue;
 		}
-		outcomes.set(id, SUCCESS_OUTCOMES[result]);
+		outcomes.set(id, {
+			status: 'failed',
+			result: Number.isFinite(result) ? result : null,
+			reason:
+				result === SUBSCRIBER_RESULT.failed
+					? 'Tencent Chat could not remove this subscriber (Result 0)'
+					: `Tencent Chat answered an unknown Result ${String(raw)} for this subscriber`,
+			code: `RESULT_${String(raw)}`,
+		});
 	}
 	return outcomes;
 }
