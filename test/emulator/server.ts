@@ -11,6 +11,7 @@ import { FaultInjector } from './faults';
 import { SlidingWindowRateLimiter } from './rateLimit';
 import type { ReplyBody } from './replies';
 import { failure, toWire } from './replies';
+import { NO_CALLBACKS } from './handlers';
 import { EmulatorState } from './state';
 import type { CallRecord, EmulatorOptions, TencentChatEmulator } from './types';
 import { DEFAULT_APP } from './types';
@@ -54,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? 200);
   const faults = new FaultInjector(options.seed ?? 1);
   let latencyMs = options.latencyMs ?? 0;
+  const callbacks = options.callbacks ?? NO_CALLBACKS;
   const calls: CallRecord[] = [];
   let nextSeq = 1;
   let stopped = false;
@@ -110,13 +112,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
       result = { kind: 'json', reply: failure(60003) };
     } else {
       // The command runs before the latency: a reply that arrives late (or never) still changed state, as on a real server.
-      const reply = admission.handler(parsed.value, {
+      const reply = await admission.handler(parsed.value, {
         state,
         sdkAppId: admission.sdkAppId,
         identifier: admission.identifier,
         maxIdsPerCall,
         resultZero: fault?.resultZero ?? (() => false),
         omitResult: fault?.omitResult ?? (() => false),
+        callbacks,
       });
       result = { kind: 'json', reply };
     }

@@ -31,6 +31,11 @@ export interface EmulatorOptions {
   nowMs?: () => number;
   /** PRNG seed for fault rates; default 1. */
   seed?: number;
+  /**
+   * Where the emulator sends Tencent's third-party callbacks (see handlers/context.ts EmulatorCallbacks).
+   * Default: none are sent. Not serialisable, so the child-process emulator builds its own from plain options.
+   */
+  callbacks?: import('./handlers/context').EmulatorCallbacks;
   /** Extra (not in the original API): called once per call when its outcome is final. Used by the CLI to log. */
   onCallComplete?: (call: CallRecord) => void;
 }

@@ -5,7 +5,8 @@ import type { CommandHandler } from './context';
 import { deleteSubscriber } from './deleteSubscriber';
 import { getSubscriberInfo } from './getSubscriberInfo';
 
-export type { CommandHandler, HandlerContext } from './context';
+export type { CommandHandler, EmulatorCallbacks, HandlerContext } from './context';
+export { NO_CALLBACKS } from './context';
 
 export const COMMAND_HANDLERS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
   ['im_open_login_svc/account_check', accountCheck],

@@ -1,7 +1,7 @@
 import type { CallRecord, EmulatorAccountSeed, EmulatorOptions, ScriptedFault } from '../types';
 
 /** Options that survive the trip to the child process (no functions). */
-export type ProcessEmulatorOptions = Omit<EmulatorOptions, 'nowMs' | 'onCallComplete'>;
+export type ProcessEmulatorOptions = Omit<EmulatorOptions, 'nowMs' | 'onCallComplete' | 'callbacks'>;
 
 /** `count` subscriber IDs made up in the child, the same as generatedSubscriberIds(count, offset) in the parent. */
 export interface GeneratedSubscribers {
