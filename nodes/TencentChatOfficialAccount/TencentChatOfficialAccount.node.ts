@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
 
 export class TencentChatOfficialAccount implements INodeType {
@@ -17,7 +18,7 @@ export class TencentChatOfficialAccount implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage subscribers of Tencent Cloud Chat official accounts',
+		description: 'Manage Tencent Cloud Chat official accounts, their subscribers and messages',
 		defaults: { name: 'Tencent Chat Official Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,9 +30,13 @@ export class TencentChatOfficialAccount implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Subscriber', value: 'subscriber' }],
+				options: [
+					{ name: 'Official Account', value: 'officialAccount' },
+					{ name: 'Subscriber', value: 'subscriber' },
+				],
 				default: 'subscriber',
 			},
+			...officialAccount.description,
 			...subscriber.description,
 		],
 	};
