@@ -1,3 +1,4 @@
+import * as n8nWorkflow from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { readSegments } from './fieldPath';
@@ -22,10 +23,19 @@ export function parameterSource(raw: unknown): ParameterSource | { kind: 'unread
 		const match = PLAIN_JSON_PATH.exec(raw);
 		if (match) {
 			const segments = [...match[1].matchAll(JSON_PATH_PART)].map((part) => part[1] ?? part[2] ?? part[3]);
-			return { kind: 'jsonPath', segments };
+			if (segments.every(isSafeSegment)) return { kind: 'jsonPath', segments };
 		}
 	}
 	return { kind: 'expression' };
+}
+
+/**
+ * n8n refuses expressions that touch `constructor`, `__proto__` and the like; such a path goes to n8n, so
+ * the user sees n8n's own error. Hosts whose n8n-workflow lacks the check get no fast path at all.
+ */
+function isSafeSegment(segment: string): boolean {
+	const isSafe = (n8nWorkflow as { isSafeObjectProperty?: (property: string) => boolean }).isSafeObjectProperty;
+	return typeof isSafe === 'function' && isSafe(segment);
 }
 
 function containsExpression(raw: unknown): boolean {
