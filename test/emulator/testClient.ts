@@ -16,6 +16,7 @@ export interface EmulatorClient {
   call(command: string, body: unknown): Promise<Reply>;
   /** call() for `${OA}/<name>`. */
   oa(name: string, body: unknown): Promise<Reply>;
+  /** Idempotent. */
   close(): Promise<void>;
 }
 
@@ -41,7 +42,8 @@ export function emulatorClient(url: () => string, nowSeconds: () => number): Emu
     }
     return { status: response.statusCode, json };
   }
-  return { call, oa: (name, body) => call(`${OA}/${name}`, body), close: () => dispatcher.close() };
+  let closed: Promise<void> | undefined;
+  return { call, oa: (name, body) => call(`${OA}/${name}`, body), close: () => (closed ??= dispatcher.close()) };
 }
 
 export interface RecordedCallback {
