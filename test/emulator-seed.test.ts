@@ -42,7 +42,7 @@ describe('seed files', () => {
 describe('child-process emulator', () => {
   it('takes messageLimits and mirrors account, subscriberDetails, messages and deliveryCount', async () => {
     const child = await startEmulatorProcess({
-      accounts: [{ sdkAppId: APP, officialAccount: '@TOA#_news', subscribers: { generate: 3 } }],
+      accounts: [{ sdkAppId: APP, officialAccount: '@TOA#_news', subscribers: ['s1', 's2', 's3'] }],
       messageLimits: { perSecond: 0, perHour: 0 },
     });
     const client = emulatorClient(() => child.url, () => Math.floor(Date.now() / 1000));
