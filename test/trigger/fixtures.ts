@@ -7,6 +7,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
+	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 export const SDK_APP_ID = 1400000001;
@@ -53,7 +54,7 @@ export const REFUSE_NODE_TYPE = 'test.refuseListed';
  * the `refuse` parameter (comma-separated), or all of them with `refuseAll`. Stands in for an Edit Fields node.
  */
 export class RefuseListedNode implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Refuse Listed',
 		name: 'refuseListed',
 		group: ['transform'],
@@ -63,8 +64,8 @@ export class RefuseListedNode implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
-			{ displayName: 'Refuse', name: 'refuse', type: 'string' as const, default: '' },
-			{ displayName: 'Refuse All', name: 'refuseAll', type: 'boolean' as const, default: false },
+			{ displayName: 'Refuse', name: 'refuse', type: 'string', default: '' },
+			{ displayName: 'Refuse All', name: 'refuseAll', type: 'boolean', default: false },
 		],
 	};
 
