@@ -54,14 +54,20 @@ async function rest(method, path, body) {
 
 async function login() {
 	const owner = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
-	for (let i = 0; i < 120; i++) {
-		const setup = await rest('POST', '/rest/owner/setup', owner).catch(() => ({ status: 0 }));
-		if (![0, 404, 503].includes(setup.status)) break;
-		await sleep(500);
+	// n8n answers (even 200 with the editor's HTML) before its REST routes are mounted: retry until login works.
+	const deadline = Date.now() + 180000;
+	let last = '';
+	while (Date.now() < deadline) {
+		cookie = '';
+		const setup = await rest('POST', '/rest/owner/setup', owner).catch((error) => ({ status: 0, text: error.message }));
+		if (setup.status !== 0) {
+			const res = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			if (res.status === 200 && cookie) return;
+			last = `HTTP ${res.status} ${res.text.slice(0, 120)}`;
+		} else last = setup.text;
+		await sleep(1000);
 	}
-	cookie = '';
-	const res = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-	if (res.status !== 200 || !cookie) throw new Error(`login failed: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+	throw new Error(`login failed: ${last}`);
 }
 
 async function executionIds(workflowId) {
