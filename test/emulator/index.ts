@@ -19,5 +19,7 @@ export type {
 export { decodeUserSig, signUserSigForTests, userSigHmac, userSigSignedContent, verifyUserSig } from './verifyUserSig';
 export type { UserSigPayload, VerifyUserSigInput, VerifyUserSigResult } from './verifyUserSig';
 export { maxArrivalsInWindow } from './callLog';
+export { CallbackSender, tencentCallbackSign } from './callbacks';
+export type { CallbackRecord, CallbackTarget } from './callbacks';
 export { DEMO_SEED, generatedAccounts, parseSeedFile } from './seed';
 export type { EmulatorSeed } from './seed';

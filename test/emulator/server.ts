@@ -11,7 +11,7 @@ import { FaultInjector } from './faults';
 import { SlidingWindowRateLimiter } from './rateLimit';
 import type { ReplyBody } from './replies';
 import { failure, toWire } from './replies';
-import { NO_CALLBACKS } from './handlers';
+import { CallbackSender } from './callbacks';
 import { EmulatorState } from './state';
 import type { CallRecord, EmulatorOptions, TencentChatEmulator } from './types';
 import { DEFAULT_APP } from './types';
@@ -56,7 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? 200);
   const faults = new FaultInjector(options.seed ?? 1);
   let latencyMs = options.latencyMs ?? 0;
-  const callbacks = options.callbacks ?? NO_CALLBACKS;
+  const callbackSender = new CallbackSender({ url: options.callbackUrl, token: options.callbackToken }, nowMs);
   const calls: CallRecord[] = [];
   let nextSeq = 1;
   let stopped = false;
@@ -120,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
         maxIdsPerCall,
         resultZero: fault?.resultZero ?? (() => false),
         omitResult: fault?.omitResult ?? (() => false),
-        callbacks,
+        callbacks: options.callbacks ?? callbackSender.forApp(admission.sdkAppId),
       });
       // A lost reply: the command ran and changed state, but the client sees a reset connection.
       result = fault?.loseReply ? { kind: 'socketReset' } : { kind: 'json', reply };
@@ -201,6 +201,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
       calls.length = 0; // Same array, so references held by tests stay live.
     },
     maxCallsInWindow: (windowMs, filter) => maxCallsInWindow(calls, windowMs, filter),
+    setCallback: (url, token) => callbackSender.setTarget(url, token),
+    callbackLog: callbackSender.log,
+    callbacksSettled: () => callbackSender.settled(),
     stop() {
       if (stopped) return Promise.resolve();
       stopped = true;

@@ -116,9 +116,12 @@ export interface EmulatorOptions {
    * Default: none are sent. Not serialisable, so the child-process emulator builds its own from plain options.
    */
   callbacks?: import('./handlers/context').EmulatorCallbacks;
-  /** Where to POST Tencent's third-party callbacks (signed when callbackToken is set). Default: none. */
+  /**
+   * Where the emulator POSTs Tencent's callbacks (e.g. an n8n trigger's Production URL), when `callbacks` is not
+   * given. Serialisable, so the child-process emulator and the CLI take it too. Default: none are sent.
+   */
   callbackUrl?: string;
-  /** The callback authentication token (console "enable authentication"). */
+  /** The console's callback authentication token: callbacks then carry a Sign. */
   callbackToken?: string;
   /** send_official_account_msg limits; default strict (1/s, 2/h, 5-minute duplicate check). */
   messageLimits?: MessageLimits;
@@ -224,6 +227,12 @@ export interface TencentChatEmulator {
   resetCalls(): void;
   /** Max number of arrivals in any half-open window [t, t+windowMs). */
   maxCallsInWindow(windowMs?: number, filter?: (c: CallRecord) => boolean): number;
+  /** Points the callbacks at this URL and token (no URL: send none). Has no effect when options.callbacks was given. */
+  setCallback(url: string | undefined, token?: string): void;
+  /** Every callback sent so far, with its reply (a live array, like `calls`). */
+  callbackLog: import('./callbacks').CallbackRecord[];
+  /** Resolves once every callback sent so far has its reply (or failed). */
+  callbacksSettled(): Promise<void>;
   /** Closes the server and all sockets (keep-alive too). */
   stop(): Promise<void>;
 }
