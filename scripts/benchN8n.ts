@@ -223,7 +223,8 @@ async function runWebhook(setup: Setup, name: CaseName, workflow: wf.BenchWorkfl
 		addedMaxMs: round(Math.max(...added), 1),
 		addedOverEmulatorResidenceMedianMs: overEmulator.length ? round(median(overEmulator), 1) : null,
 		emulatorMedianResidenceMs: stats.medianResidenceMs === null ? null : round(stats.medianResidenceMs, 1),
-		cpuMsPerCallMedian: round(median(cpu), 1),
+		// Summed over the runs: one run's CPU is below the kernel's 10 ms accounting step.
+		cpuMsPerCall: round(cpu.reduce((sum, ms) => sum + ms, 0) / Math.max(1, cpu.length), 2),
 		...facts,
 		machine: load,
 		goals: { addedUnder5ms: addedMedianMs < GOAL.webhookAddedMedianMs },

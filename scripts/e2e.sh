@@ -213,6 +213,9 @@ run_and_check() {
 log "fixture workflow: delete subscribers"
 run_and_check "$E2E_DIR/delete-subscribers.e2e.workflow.json" "fixture: delete subscribers (test/e2e)" \
   check --expect "$E2E_DIR/delete-subscribers.e2e.expect.json"
+log "fixture workflow: delete subscribers, IDs from an input field (one item per contact)"
+run_and_check "$E2E_DIR/delete-subscribers-input-field.e2e.workflow.json" "fixture: delete subscribers, Input Field contact.imUserId (test/e2e)" \
+  check --expect "$E2E_DIR/delete-subscribers-input-field.e2e.expect.json"
 
 if [[ "${E2E_SKIP_EXAMPLES:-}" != "1" ]]; then
   shopt -s nullglob

@@ -2,7 +2,7 @@
 // from TypeScript: a fresh user folder with this repo installed as a community package, import commands,
 // and `n8n execute` with the n8n process's CPU and memory sampled from /proc while it runs.
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,20 +100,21 @@ export class N8nCli {
 	/** `n8n execute --id=<id> --rawOutput`, with /proc sampling of the n8n process; `nodeArgs` go to Node (e.g. --cpu-prof). */
 	async execute(id: string, label: string, options: { timeoutMs: number; nodeArgs?: string[] }): Promise<ExecuteResult> {
 		const stdoutFile = join(this.work, 'out', `${label}.stdout`);
-		const stdout = createWriteStream(stdoutFile);
+		// stdout straight into a file, as the e2e script's shell redirect does: n8n exits with process.exit(),
+		// which loses what is still queued for a pipe (the run data of a big execution is tens of MB).
+		const stdoutFd = openSync(stdoutFile, 'w');
 		const child = spawn(join(this.node24Bin, 'node'), [...(options.nodeArgs ?? []), this.n8nJs, 'execute', `--id=${id}`, '--rawOutput'], {
 			env: this.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd, 'pipe'],
 		});
+		closeSync(stdoutFd);
 		const sampler = new ProcSampler(child.pid ?? -1);
 		let stderr = '';
-		child.stdout.pipe(stdout);
-		child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
+		child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
 		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
 		const exitCode = await new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
 		clearTimeout(timer);
 		sampler.stop();
-		await new Promise((resolveFlush) => stdout.end(resolveFlush));
 		const { extractRun } = (await import(pathToFileURL(join(REPO_ROOT, 'test/e2e/check-run.mjs')).href)) as {
 			extractRun: (text: string) => { run?: IRun };
 		};
