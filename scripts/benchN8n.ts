@@ -107,10 +107,11 @@ async function execute(setup: Setup, name: string, workflowId: string, timeoutMs
 	return { ...result, profileDir };
 }
 
-function profileOf(profileDir: string | undefined) {
+/** Where the n8n process's CPU went between fromEpochMs and toEpochMs (the node's run), from its --cpu-prof file. */
+function profileOf(profileDir: string | undefined, fromEpochMs: number, toEpochMs: number) {
 	if (!profileDir) return undefined;
 	const file = readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
-	return file ? summarizeCpuProfile(join(profileDir, file)) : undefined;
+	return file ? summarizeCpuProfile(join(profileDir, file), { fromEpochMs, toEpochMs }) : undefined;
 }
 
 /** Node time, CPU and memory over the window from the first to the last of `nodes` (they run one after another). */
@@ -122,7 +123,7 @@ function windowOf(result: ExecuteResult, nodes: string[]) {
 	const nodeTimeMs = tasks.reduce((sum, task) => sum + task.executionTime, 0);
 	const usage = result.sampler.usageBetween(from, to);
 	const error = tasks.find((task) => task.error)?.error?.message;
-	return { nodeTimeMs, usage, error, tasks };
+	return { from, to, nodeTimeMs, usage, error, tasks };
 }
 
 /**
@@ -211,7 +212,9 @@ async function runThroughput(setup: Setup, spec: ThroughputSpec) {
 		machine: load,
 		everyCaseGoals,
 		...(probe ? { expressionProbe: probe as Record<string, unknown> & typeof probe } : {}),
-		...(result.profileDir ? { profiled: true, profile: profileOf(result.profileDir) } : {}),
+		...(result.profileDir && window
+			? { profiled: true, profile: profileOf(result.profileDir, window.from, window.to) }
+			: {}),
 		window,
 	};
 }
@@ -250,7 +253,9 @@ async function runWebhook(setup: Setup, name: CaseName, workflow: wf.BenchWorkfl
 		machine: load,
 		goals: { addedUnder5ms: addedMedianMs < GOAL.webhookAddedMedianMs },
 		everyCaseGoals,
-		...(result.profileDir ? { profiled: true, profile: profileOf(result.profileDir) } : {}),
+		...(result.profileDir && measured.length
+			? { profiled: true, profile: profileOf(result.profileDir, measured[0].startTime, measured.at(-1)!.startTime + measured.at(-1)!.executionTime) }
+			: {}),
 	};
 }
 

@@ -1,6 +1,6 @@
-// Summary of a V8 .cpuprofile (node --cpu-prof): where the samples taken while our node ran went. The
-// window is from the first to the last sample whose stack holds a frame of this package's dist/ code,
-// so n8n's start-up and shutdown stay out of it.
+// Summary of a V8 .cpuprofile (node --cpu-prof): where the samples taken while our node ran went.
+// Profile timestamps are CLOCK_MONOTONIC µs, the clock process.hrtime reads in any process on the machine,
+// so a window known in epoch ms (the run data's startTime + executionTime) maps onto them exactly.
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -10,6 +10,7 @@ interface ProfileNode {
 }
 
 interface CpuProfile {
+	startTime: number;
 	nodes: ProfileNode[];
 	samples: number[];
 	timeDeltas: number[];
@@ -30,23 +31,24 @@ export interface ProfileSummary {
 	topFunctions: Array<{ fn: string; bucket: string; selfMs: number; pct: number }>;
 }
 
-export function summarizeCpuProfile(file: string, ourMarker = 'n8n-nodes-tencent-chat', top = 15): ProfileSummary {
+/** Epoch ms → CLOCK_MONOTONIC µs, measured in this process (same kernel clock as the profiled one). */
+export function epochMsToMonotonicUs(epochMs: number): number {
+	const monotonicNowUs = Number(process.hrtime.bigint() / 1000n);
+	return monotonicNowUs - (Date.now() - epochMs) * 1000;
+}
+
+export function summarizeCpuProfile(file: string, window: { fromEpochMs: number; toEpochMs: number }, top = 15): ProfileSummary {
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((entry) => [entry.id, entry]));
-	const parent = new Map<number, number>();
-	for (const entry of profile.nodes) for (const child of entry.children ?? []) parent.set(child, entry.id);
-	const hasOurs = new Map<number, boolean>();
-	const stackHasOurs = (id: number): boolean => {
-		const known = hasOurs.get(id);
-		if (known !== undefined) return known;
-		const own = byId.get(id)?.callFrame.url.includes(ourMarker) ?? false;
-		const result = own || (parent.has(id) ? stackHasOurs(parent.get(id) as number) : false);
-		hasOurs.set(id, result);
-		return result;
-	};
-	const marked = profile.samples.map((id) => stackHasOurs(id));
-	const first = marked.indexOf(true);
-	const last = marked.lastIndexOf(true);
+	// Sample i is taken at startTime + timeDeltas[0..i].
+	const fromUs = epochMsToMonotonicUs(window.fromEpochMs);
+	const toUs = epochMsToMonotonicUs(window.toEpochMs);
+	const at: number[] = [];
+	let clock = profile.startTime;
+	for (const delta of profile.timeDeltas) at.push((clock += delta));
+	const first = at.findIndex((time) => time >= fromUs);
+	let last = at.length - 1;
+	while (last >= 0 && at[last] > toUs) last--;
 	const buckets = new Map<string, number>();
 	const functions = new Map<string, { bucket: string; us: number }>();
 	let windowUs = 0;
