@@ -1,8 +1,8 @@
 // npm run bench:engine [-- --latency MS --subscribers N --quick]
 //
 // The quick in-process loop for development (the figures users get come from npm run bench, in a real
-// n8n: scripts/benchN8n.ts). Throughput and overhead of Subscriber → Delete, run in n8n-core's real WorkflowExecute with the node
-// loaded from dist/ by PackageDirectoryLoader, against the Tencent Chat emulator running in a SEPARATE
+// n8n: scripts/benchN8n.ts). Throughput and overhead of Subscriber → Delete, run in n8n-core's real
+// WorkflowExecute with the node loaded from dist/ by PackageDirectoryLoader, against the Tencent Chat emulator running in a SEPARATE
 // child process (test/emulator/process) with reply latency (default 100 ms) and the 200 calls/s
 // per-SDKAppID limit enforced. Prints one JSON line per case on stdout (progress goes to stderr):
 //   bulk    N subscribers (default 100 000) over N/100 input items, batch size 100
