@@ -2,6 +2,7 @@
 // command handler, applies latency, then replies the way Tencent's gateway does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { admit, parseTarget, recordedQueryFields } from './admission';
@@ -157,13 +158,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
     res.end(text);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       // A bug in the emulator must not look like a Tencent reply; fail loudly and drop the connection.
       console.error('Tencent Chat emulator internal error:', error);
       res.destroy();
     });
-  });
+  };
+  // Tencent is HTTPS only; the TLS mode lets benchmarks pay the handshake a real client pays.
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createServer(onRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -175,7 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     calls,
     setLatency(ms) {

@@ -97,6 +97,8 @@ export interface MessageSnapshot {
 export interface EmulatorOptions {
   /** Default 0 (a free port). */
   port?: number;
+  /** Serve HTTPS with this PEM key and certificate (for 127.0.0.1) instead of plain HTTP; default plain HTTP. */
+  tls?: { key: string; cert: string };
   /** Default: [DEFAULT_APP]. */
   apps?: EmulatorApp[];
   /** Default: []. */
@@ -190,7 +192,7 @@ export interface FaultRates {
 }
 
 export interface TencentChatEmulator {
-  /** 'http://127.0.0.1:PORT' (no trailing slash). */
+  /** 'http://127.0.0.1:PORT', or 'https://…' with the tls option (no trailing slash). */
   url: string;
   port: number;
   /** Every request, in arrival order. */
