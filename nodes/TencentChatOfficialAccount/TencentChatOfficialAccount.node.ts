@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as message from './actions/message';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
 
@@ -31,11 +32,13 @@ export class TencentChatOfficialAccount implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Message', value: 'message' },
 					{ name: 'Official Account', value: 'officialAccount' },
 					{ name: 'Subscriber', value: 'subscriber' },
 				],
 				default: 'subscriber',
 			},
+			...message.description,
 			...officialAccount.description,
 			...subscriber.description,
 		],

@@ -61,6 +61,11 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 /** Options of an operation that makes one call (or one list) per item. */
 export const perItemOptionsDescription: INodeProperties = optionsCollection(TRANSPORT_OPTIONS);
 
+/** The same, with the operation's own options beside the transport's. */
+export function perItemOptionsWith(extra: INodeProperties[]): INodeProperties {
+	return optionsCollection([...extra, ...TRANSPORT_OPTIONS]);
+}
+
 /** Options of an operation that groups many IDs into few calls (at most `maxIdsPerCall` each). */
 export function bulkOptionsDescription(maxIdsPerCall: number, nouns: string, extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([

@@ -224,6 +224,20 @@ export const IMAGE_CONTENT = {
 	url: 'URL',
 } as const;
 
+export const FACE_CONTENT = { index: 'Index', data: 'Data' } as const;
+export const LOCATION_CONTENT = { desc: 'Desc', latitude: 'Latitude', longitude: 'Longitude' } as const;
+export const SOUND_CONTENT = { url: 'Url', size: 'Size', second: 'Second' } as const;
+export const FILE_CONTENT = { url: 'Url', fileSize: 'FileSize', fileName: 'FileName' } as const;
+export const VIDEO_CONTENT = {
+	videoUrl: 'VideoUrl',
+	videoSize: 'VideoSize',
+	videoSecond: 'VideoSecond',
+	videoFormat: 'VideoFormat',
+	thumbUrl: 'ThumbUrl',
+	thumbWidth: 'ThumbWidth',
+	thumbHeight: 'ThumbHeight',
+} as const;
+
 /** ImageFormat values. */
 export const IMAGE_FORMAT = { jpg: 1, gif: 2, png: 3, bmp: 4, other: 255 } as const;
 /** ImageInfoArray[].Type: 1 original, 2 large, 3 thumbnail. */
@@ -236,11 +250,11 @@ export const IMAGE_INFO_TYPE = { original: 1, large: 2, thumbnail: 3 } as const;
 export const MSG_CONTENT_REQUIRED: Readonly<Record<string, readonly string[]>> = {
 	[MSG_TYPE.text]: [TEXT_CONTENT.text],
 	[MSG_TYPE.image]: [IMAGE_CONTENT.uuid, IMAGE_CONTENT.infoArray],
-	[MSG_TYPE.face]: ['Index'],
-	[MSG_TYPE.location]: ['Desc', 'Latitude', 'Longitude'],
-	[MSG_TYPE.sound]: ['Url'],
-	[MSG_TYPE.file]: ['Url'],
-	[MSG_TYPE.video]: ['VideoUrl', 'ThumbUrl'],
+	[MSG_TYPE.face]: [FACE_CONTENT.index],
+	[MSG_TYPE.location]: [LOCATION_CONTENT.desc, LOCATION_CONTENT.latitude, LOCATION_CONTENT.longitude],
+	[MSG_TYPE.sound]: [SOUND_CONTENT.url],
+	[MSG_TYPE.file]: [FILE_CONTENT.url],
+	[MSG_TYPE.video]: [VIDEO_CONTENT.videoUrl, VIDEO_CONTENT.thumbUrl],
 };
 export const IMAGE_INFO_REQUIRED = [IMAGE_CONTENT.type, IMAGE_CONTENT.url, IMAGE_CONTENT.width, IMAGE_CONTENT.height] as const;
 
@@ -284,6 +298,9 @@ export const RECALL_MESSAGES = {
 	retCode: 'RetCode',
 	maxKeysPerCall: 10,
 } as const;
+
+/** UNCERTAIN (one source): a MsgKey is at most 50 characters; its form `<seq>_1_<unix seconds>` is not relied on. */
+export const MSG_KEY_MAX_LENGTH = 50;
 
 /**
  * Per-key RetCode of a recall. UNCERTAIN: only 0 is documented; 10030 appears in the doc sample (read as "no

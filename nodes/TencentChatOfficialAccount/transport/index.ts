@@ -100,11 +100,14 @@ export async function createTencentClient(
 		// Paced before taking a concurrency slot: a message waiting for its second must not hold up other calls.
 		if (pacer) tickets.push(await pacer.acquire(signal));
 		let gotReply = false;
-		try {
-			await concurrency.acquire(signal);
-		} catch (error) {
+		// The concurrency limiter only refuses when the run is cancelled or stopped.
+		const admitted = await concurrency.acquire(signal).then(
+			() => true,
+			() => false,
+		);
+		if (!admitted) {
 			for (const ticket of tickets) ticket.settle(false);
-			throw error;
+			throw new ExecutionCancelledError();
 		}
 		try {
 			if (ownLimiter) tickets.push(await ownLimiter.acquire(signal));
