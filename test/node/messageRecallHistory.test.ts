@@ -1,11 +1,13 @@
 // Message → Recall (grouped, 10 keys per call) and Message → Get Many (history pages) against the emulator.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import type { TencentChatEmulator } from '../emulator';
 import { runTencentNode } from '../engine/tencentNode';
 import type { OnError } from '../engine/runNode';
 import { APP, jsonOf, pairedIndexes } from './fixtures';
 import { callsOf, emulatorWithAccounts, freshAccount, HISTORY_COMMAND, RECALL_COMMAND, seedMessages } from './messageFixtures';
 
-async function runRecall(emulator: TencentChatEmulator, input: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}, onError?: OnError) {
+async function runRecall(emulator: TencentChatEmulator, input: IDataObject[], extra: INodeParameters = {}, onError?: OnError) {
 	return await runTencentNode({
 		emulator,
 		parameters: { resource: 'message', operation: 'recall', officialAccount: '={{ $json.account }}', msgKeysFrom: 'inputField', msgKeyField: 'msgKey', ...extra },
@@ -14,7 +16,7 @@ async function runRecall(emulator: TencentChatEmulator, input: Array<Record<stri
 	});
 }
 
-async function runHistory(emulator: TencentChatEmulator, account: string, extra: Record<string, unknown> = {}) {
+async function runHistory(emulator: TencentChatEmulator, account: string, extra: INodeParameters = {}) {
 	return await runTencentNode({
 		emulator,
 		parameters: { resource: 'message', operation: 'getMany', officialAccount: account, ...extra },

@@ -1,5 +1,7 @@
 // Message → Send's safety: a lost reply never delivers twice, one message per second per account across
 // runs, the 2-per-run stop, Tencent's limit errors and a refusing BeforeSendMsg callback in every On Error mode.
+import type { INodeParameters } from 'n8n-workflow';
+
 import { getUserSig } from '../../nodes/TencentChatOfficialAccount/tencent/userSig';
 import { DEFAULT_APP, type TencentChatEmulator } from '../emulator';
 import { recordingCallbacks } from '../emulator/testClient';
@@ -214,7 +216,7 @@ describe('Message → Send: no secret in outputs, errors or run data', () => {
 	});
 	afterEach(async () => await emulator.stop());
 
-	it.each<[string, string, Record<string, unknown>]>([
+	it.each<[string, string, INodeParameters]>([
 		['a delivered message', 'hello', {}],
 		['a refused message', 'refuse me', {}],
 		['a lost reply', 'late', { timeout: 200, retries: 0 }],
