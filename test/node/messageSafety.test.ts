@@ -61,6 +61,18 @@ describe('Message → Send: a retry after a lost reply delivers once', () => {
 		expect(emulator.deliveryCount(APP, account)).toBe(1);
 	});
 
+	it('a connection reset after the command ran (ECONNRESET, reply lost) is retried and delivers once', async () => {
+		emulator.script(SEND_COMMAND, ['lostReply']);
+		const result = await runSend(emulator, [{ account, text: 'digest' }]);
+
+		expect(result.status).toBe('success');
+		const calls = sendCalls(emulator);
+		expect(calls).toHaveLength(2);
+		expect(calls[1].body).toEqual(calls[0].body);
+		expect(emulator.deliveryCount(APP, account)).toBe(1);
+		expect(jsonOf(result.outputs[0])[0].msgKey).toBe(emulator.messages(APP, account)[0].MsgKey);
+	});
+
 	it('a socket reset before the command ran is retried with the same Random and delivers once', async () => {
 		emulator.script(SEND_COMMAND, ['socketReset']);
 		const result = await runSend(emulator, [{ account, text: 'digest' }]);
