@@ -87,7 +87,7 @@ export function describeFailure(failure: CallFailure, command?: TencentCommand):
 	}
 }
 
-export const failureHandling = (failure: CallFailure): ErrorHandling => describeFailure(failure).handling;
+export const failureHandling = (failure: CallFailure, command?: TencentCommand): ErrorHandling => describeFailure(failure, command).handling;
 export const failureCause = (failure: CallFailure): FailureCause | undefined => describeFailure(failure).cause;
 export const failureCode = (failure: CallFailure): string => describeFailure(failure).code;
 export const failureSummary = (failure: CallFailure, command?: TencentCommand): string => describeFailure(failure, command).summary;
