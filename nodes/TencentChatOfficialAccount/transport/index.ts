@@ -3,7 +3,7 @@ import { NodeOperationError, type IAdditionalCredentialOptions, type IDataObject
 import { API_CALLS_PER_SECOND_LIMIT, type TencentCommand, type TencentReplyEnvelope } from '../tencent/contract';
 import { forgetUserSigs } from '../tencent/userSig';
 import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from './cancellation';
-import { failureCode, type CallFailure } from './callFailure';
+import { failureCode, mayHaveBeenApplied, type CallFailure } from './callFailure';
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
@@ -14,6 +14,7 @@ import { TencentCallError } from './tencentCallError';
 export { CREDENTIAL_TYPE } from './connection';
 export { ExecutionCancelledError } from './cancellation';
 export { TencentCallError, tencentNodeApiError } from './tencentCallError';
+export { mayHaveBeenApplied } from './callFailure';
 export { sharedMessagePacer } from './messagePacer';
 
 /** A retry whose moment to go out came after its call's retry window; never leaves this module. */
@@ -51,6 +52,11 @@ export interface CallOptions {
 	 * the same object on every attempt, which makes a repeat safe only inside Tencent's duplicate window.
 	 */
 	retryWithinMs?: number;
+	/**
+	 * False for a request that must not be repeated blindly (create without a custom ID makes a new account
+	 * each time): a failure after which Tencent may have carried it out is then final, not retried.
+	 */
+	idempotent?: boolean;
 }
 
 export interface TencentClient {
@@ -164,6 +170,7 @@ export async function createTencentClient(
 			// After a stop, a call that was sent and failed reports its failure instead of retrying.
 			let decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry, Math.random, command);
 			if (decision.retry && notAfter !== undefined && Date.now() + decision.delayMs > notAfter) decision = { retry: false };
+			if (decision.retry && options.idempotent === false && mayHaveBeenApplied(outcome.failure)) decision = { retry: false };
 			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt);
 			ctx.logger.debug(`Tencent Chat ${command}: attempt ${attempt} failed, retrying`, {
 				code: failureCode(outcome.failure),
