@@ -8,7 +8,12 @@ export type {
   EmulatorApp,
   EmulatorOptions,
   FaultRates,
+  MessageLimits,
+  MessageSnapshot,
+  OfficialAccountSnapshot,
   ScriptedFault,
+  SubscriberMsgFlag,
+  SubscriberSnapshot,
   TencentChatEmulator,
 } from './types';
 export { decodeUserSig, signUserSigForTests, userSigHmac, userSigSignedContent, verifyUserSig } from './verifyUserSig';

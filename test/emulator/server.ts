@@ -49,7 +49,8 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<TencentChatEmulator> {
   const nowMs = options.nowMs ?? Date.now;
   const maxIdsPerCall = options.maxIdsPerCall ?? 100;
-  const state = new EmulatorState(nowMs);
+  const state = new EmulatorState(nowMs, options.seed ?? 1);
+  state.setMessageLimits(options.messageLimits ?? {});
   for (const app of options.apps ?? [DEFAULT_APP]) state.addApp(app);
   for (const account of options.accounts ?? []) state.addAccount(account);
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? 200);
@@ -186,6 +187,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
     addAccount: (seed) => state.addAccount(seed),
     addSubscribers: (sdkAppId, officialAccount, ids) => state.addSubscribers(sdkAppId, officialAccount, ids),
     subscribers: (sdkAppId, officialAccount) => state.subscribers(sdkAppId, officialAccount),
+    account: (sdkAppId, officialAccount) => state.accountSnapshot(sdkAppId, officialAccount),
+    isDestroyed: (sdkAppId, officialAccount) => state.isDestroyed(sdkAppId, officialAccount),
+    accountIds: (sdkAppId) => state.accountIds(sdkAppId),
+    subscriberDetails: (sdkAppId, officialAccount) => state.subscriberDetails(sdkAppId, officialAccount),
+    setSubscriberInfo: (sdkAppId, officialAccount, subscriber, info) => state.setSubscriberInfo(sdkAppId, officialAccount, subscriber, info),
+    messages: (sdkAppId, officialAccount) => state.messages(sdkAppId, officialAccount),
+    deliveryCount: (sdkAppId, officialAccount) => state.deliveryCount(sdkAppId, officialAccount),
+    setMessageLimits: (limits) => state.setMessageLimits(limits),
+    importUsers: (sdkAppId, ids) => state.importUsers(sdkAppId, ids),
     resetCalls() {
       calls.length = 0; // Same array, so references held by tests stay live.
     },

@@ -6,12 +6,92 @@ export interface EmulatorApp {
   secretKey: string;
   /** Identifiers that are App admins (only admins may call the REST API). */
   admins: string[];
+  /**
+   * Extra (not in the original API): UserIDs imported into the app (as account_import would), besides the admins.
+   * create_official_account requires its Owner_Account to be imported; see EmulatorState.isImported for the rest.
+   */
+  importedUsers?: string[];
 }
 
 export interface EmulatorAccountSeed {
   sdkAppId: number;
   officialAccount: string;
   subscribers?: string[];
+  /** Base info of a seeded account; each defaults as noted. Owner default: the app's first admin. */
+  owner?: string;
+  /** Default: the ID without its @TOA#_ prefix. */
+  name?: string;
+  introduction?: string;
+  faceUrl?: string;
+  organization?: string;
+  customString?: string;
+  /** Default 100000. */
+  maxSubscriberNum?: number;
+}
+
+/** How send_official_account_msg enforces Tencent's per-account limits; every field optional, defaults strict. */
+export interface MessageLimits {
+  /** Messages per account within any 1 s; default 1; 0 disables. */
+  perSecond?: number;
+  /** Broadcasts per account within any 3600 s; default 2; 0 disables. */
+  perHour?: number;
+  /** The duplicate check's window in seconds; default 300; 0 disables. */
+  duplicateWindowSeconds?: number;
+  /** UNCERTAIN (doc section 5 #10): 'content' (default, the doc's wording) or 'contentAndRandom' (the Java SDK's). */
+  duplicateRule?: 'content' | 'contentAndRandom';
+  /**
+   * UNCERTAIN: what the caller of a dropped duplicate sees. 'original' (default): OK with the first message's
+   * MsgKey and MsgTime, nothing delivered; 'error': ErrorCode errorCodes.duplicate.
+   */
+  duplicateReply?: 'original' | 'error';
+  /** UNCERTAIN codes (Tencent documents none); defaults in handlers/messageRules.ts. */
+  errorCodes?: { perSecond?: number; perHour?: number; duplicate?: number };
+}
+
+/** An official account as the emulator holds it (Tencent's field names). */
+export interface OfficialAccountSnapshot {
+  Official_Account: string;
+  Owner_Account: string;
+  Name: string;
+  Introduction: string;
+  FaceUrl: string;
+  Organization: string;
+  CustomString: string;
+  MaxSubscriberNum: number;
+  SubscriberNum: number;
+  /** Unix seconds of the last delivered broadcast; 0 = never. */
+  LastMsgTime: number;
+  /** Unix seconds. */
+  CreateTime: number;
+}
+
+export type SubscriberMsgFlag = 'AcceptAndNotify' | 'AcceptNotNotify' | 'Discard';
+
+export interface SubscriberSnapshot {
+  Subscriber_Account: string;
+  /** Unix seconds. */
+  SubscribeTime: number;
+  CustomString: string;
+  MsgFlag: SubscriberMsgFlag;
+  LastSendMsgTime: number;
+}
+
+/** A stored broadcast. */
+export interface MessageSnapshot {
+  MsgSeq: number;
+  /** '<MsgSeq>_1_<MsgTime>' */
+  MsgKey: string;
+  /** Unix seconds. */
+  MsgTime: number;
+  MsgRandom: number;
+  MsgBody: unknown[];
+  CloudCustomData: string;
+  OnlineOnlyFlag: number;
+  SendMsgControl: string[];
+  OfflinePushInfo?: unknown;
+  /** Subscribers at the time of sending (all of them; the emulator has no presence, so OnlineOnlyFlag does not narrow it). */
+  recipients: number;
+  recalled: boolean;
 }
 
 export interface EmulatorOptions {
@@ -36,6 +116,12 @@ export interface EmulatorOptions {
    * Default: none are sent. Not serialisable, so the child-process emulator builds its own from plain options.
    */
   callbacks?: import('./handlers/context').EmulatorCallbacks;
+  /** Where to POST Tencent's third-party callbacks (signed when callbackToken is set). Default: none. */
+  callbackUrl?: string;
+  /** The callback authentication token (console "enable authentication"). */
+  callbackToken?: string;
+  /** send_official_account_msg limits; default strict (1/s, 2/h, 5-minute duplicate check). */
+  messageLimits?: MessageLimits;
   /** Extra (not in the original API): called once per call when its outcome is final. Used by the CLI to log. */
   onCallComplete?: (call: CallRecord) => void;
 }
@@ -80,9 +166,9 @@ export type ScriptedFault =
   | 'expired70001'
   /** e.g. 20005, 60007, 60011, 60018, 60019, 10004, 70050 */
   | { errorCode: number; errorInfo?: string }
-  /** These subscriber ids get Result 0 (not deleted / not added) in this call. */
+  /** These subscriber ids get Result 0 (not deleted / not added) in this call; MsgKeys of a recall get RetCode 10002. */
   | { resultZero: string[] }
-  /** These subscriber ids are left out of this call's SubscriberList (the reply is silent about them). */
+  /** These subscriber ids (add/delete) or MsgKeys (recall) are left out of this call's result list (the reply is silent about them). */
   | { omitResults: string[] }
   /** This call only is delayed by this much, on top of the global latency. */
   | { latencyMs: number };
@@ -94,7 +180,7 @@ export interface FaultRates {
   /** Replies 60007. */
   throttle?: number;
   expired70001?: number;
-  /** Per subscriber id in delete_subscriber/add_subscriber. */
+  /** Per subscriber id in delete_subscriber/add_subscriber, per MsgKey in official_account_msg_recall. */
   resultZero?: number;
 }
 
@@ -115,6 +201,24 @@ export interface TencentChatEmulator {
   addSubscribers(sdkAppId: number, officialAccount: string, ids: string[]): void;
   /** Current set, sorted. */
   subscribers(sdkAppId: number, officialAccount: string): string[];
+  /** Extra: the account as stored, or undefined when it does not exist (never created, or destroyed). */
+  account(sdkAppId: number, officialAccount: string): OfficialAccountSnapshot | undefined;
+  /** Extra: whether the ID belonged to an account that was destroyed (such IDs answer 130004 and cannot be reused). */
+  isDestroyed(sdkAppId: number, officialAccount: string): boolean;
+  /** Extra: every official account ID of the app, sorted. */
+  accountIds(sdkAppId: number): string[];
+  /** Extra: subscribers with their SubscribeTime, CustomString and MsgFlag, sorted by ID. */
+  subscriberDetails(sdkAppId: number, officialAccount: string): SubscriberSnapshot[];
+  /** Extra: sets a subscriber's CustomString and/or MsgFlag (MsgFlag has no REST command). */
+  setSubscriberInfo(sdkAppId: number, officialAccount: string, subscriber: string, info: { CustomString?: string; MsgFlag?: SubscriberMsgFlag }): void;
+  /** Extra: the account's stored broadcasts, oldest first, recalled ones included (flagged). */
+  messages(sdkAppId: number, officialAccount: string): MessageSnapshot[];
+  /** Extra: distinct broadcasts delivered (duplicates dropped and silently discarded sends are not counted); all accounts when omitted. */
+  deliveryCount(sdkAppId: number, officialAccount?: string): number;
+  /** Extra: replaces the given message limits (others keep their values). */
+  setMessageLimits(limits: MessageLimits): void;
+  /** Extra: marks UserIDs as imported into the app (as account_import would). */
+  importUsers(sdkAppId: number, ids: string[]): void;
   resetCalls(): void;
   /** Max number of arrivals in any half-open window [t, t+windowMs). */
   maxCallsInWindow(windowMs?: number, filter?: (c: CallRecord) => boolean): number;
