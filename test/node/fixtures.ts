@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { getUserSig } from '../../nodes/TencentChatOfficialAccount/tencent/userSig';
 import { DEFAULT_APP, startEmulator, type EmulatorOptions, type TencentChatEmulator } from '../emulator';
 
 export const APP = DEFAULT_APP.sdkAppId;
@@ -40,4 +41,38 @@ export function pairedIndexes(items: INodeExecutionData[]): number[] {
 		if (Array.isArray(paired)) return paired[0].item;
 		return paired?.item ?? -1;
 	});
+}
+
+export const COMMAND = {
+	addSubscriber: 'official_account_open_http_svc/add_subscriber',
+	getSubscriberInfo: 'official_account_open_http_svc/get_subscriber_info',
+	modifySubscriber: 'official_account_open_http_svc/modify_subscriber_info',
+} as const;
+
+export function callsOf(emulator: TencentChatEmulator, command: string) {
+	return emulator.calls.filter((call) => call.command === command);
+}
+
+/** The subscriber IDs an add call carried: `SubscriberList: [{ Subscriber_Account }]`. */
+export function sentAddIds(call: { body: unknown }): string[] {
+	const list = ((call.body as IDataObject).SubscriberList as IDataObject[]) ?? [];
+	return list.map((entry) => entry.Subscriber_Account as string);
+}
+
+/** Everything a run leaves behind: output items, the error with its description and context, run data. */
+export function everythingStored(result: { run: unknown; error?: unknown }): string {
+	const error = result.error as Record<string, unknown> | undefined;
+	return JSON.stringify({
+		run: result.run,
+		error: error && { ...error, message: error.message, description: error.description, stack: error.stack, cause: error.cause },
+	});
+}
+
+/** Fails the test when the secret key, the current UserSig or a usersig query appears anywhere a run left behind. */
+export function expectNoSecrets(result: { run: unknown; error?: unknown }): void {
+	const stored = everythingStored(result);
+	const userSig = getUserSig({ sdkAppId: APP, identifier: DEFAULT_APP.admins[0], secretKey: DEFAULT_APP.secretKey, expireSeconds: 86400 });
+	expect(stored).not.toContain(DEFAULT_APP.secretKey);
+	expect(stored).not.toContain(userSig);
+	expect(stored.toLowerCase()).not.toContain('usersig=');
 }
