@@ -1,7 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { ScriptedFault, TencentChatEmulator } from '../emulator';
-import { runTencentNode, type OnError } from '../engine/tencentNode';
+import type { OnError } from '../engine/runNode';
+import { runTencentNode } from '../engine/tencentNode';
 import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, ids, jsonOf, pairedIndexes, sentAddIds } from './fixtures';
 
 const NEWS = '@TOA#_news';
