@@ -1,38 +1,14 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ScriptedFault, TencentChatEmulator } from '../emulator';
-import type { OnError } from '../engine/runNode';
-import { runTencentNode } from '../engine/tencentNode';
-import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, ids, jsonOf, pairedIndexes, sentAddIds } from './fixtures';
+import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, ids, jsonOf, operationRunner, pairedIndexes, sentAddIds } from './fixtures';
 
 const NEWS = '@TOA#_news';
 const SPORTS = '@TOA#_sports';
 const GONE = '@TOA#_destroyed';
 
-interface AddRun {
-	emulator: TencentChatEmulator;
-	input: IDataObject[];
-	parameters?: INodeParameters;
-	options?: IDataObject;
-	onError?: OnError;
-}
-
 /** Subscriber → Add with the account and IDs taken from each item's `account` and `ids` unless overridden. */
-async function runAdd(run: AddRun) {
-	return await runTencentNode({
-		emulator: run.emulator,
-		input: run.input,
-		onError: run.onError,
-		parameters: {
-			resource: 'subscriber',
-			operation: 'add',
-			officialAccount: '={{ $json.account }}',
-			subscriberIds: '={{ $json.ids }}',
-			options: (run.options ?? {}) as INodeParameters,
-			...run.parameters,
-		},
-	});
-}
+const runAdd = operationRunner('subscriber', 'add', { officialAccount: '={{ $json.account }}', subscriberIds: '={{ $json.ids }}' });
 
 const addCalls = (emulator: TencentChatEmulator) => callsOf(emulator, COMMAND.addSubscriber);
 

@@ -1,7 +1,9 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { getUserSig } from '../../nodes/TencentChatOfficialAccount/tencent/userSig';
 import { DEFAULT_APP, startEmulator, type EmulatorOptions, type TencentChatEmulator } from '../emulator';
+import type { OnError } from '../engine/runNode';
+import { runTencentNode } from '../engine/tencentNode';
 
 export const APP = DEFAULT_APP.sdkAppId;
 export const DELETE_COMMAND = 'official_account_open_http_svc/delete_subscriber';
@@ -75,4 +77,25 @@ export function expectNoSecrets(result: { run: unknown; error?: unknown }): void
 	expect(stored).not.toContain(DEFAULT_APP.secretKey);
 	expect(stored).not.toContain(userSig);
 	expect(stored.toLowerCase()).not.toContain('usersig=');
+}
+
+export interface OperationRun {
+	emulator: TencentChatEmulator;
+	/** Default: the runner's default input. */
+	input?: IDataObject[];
+	/** Overrides of the operation's default parameters. */
+	parameters?: INodeParameters;
+	options?: IDataObject;
+	onError?: OnError;
+}
+
+/** A runner of one operation in the n8n engine, with default parameters (usually expressions reading the item). */
+export function operationRunner(resource: string, operation: string, defaults: INodeParameters, defaultInput: IDataObject[] = [{}]) {
+	return async (run: OperationRun) =>
+		await runTencentNode({
+			emulator: run.emulator,
+			input: run.input ?? defaultInput,
+			onError: run.onError,
+			parameters: { resource, operation, ...defaults, options: (run.options ?? {}) as INodeParameters, ...run.parameters },
+		});
 }

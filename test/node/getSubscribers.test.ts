@@ -1,38 +1,15 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { CallRecord, ScriptedFault, TencentChatEmulator } from '../emulator';
 import { emulatorClient } from '../emulator/testClient';
-import type { OnError } from '../engine/runNode';
-import { runTencentNode } from '../engine/tencentNode';
-import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, ids, jsonOf, pairedIndexes } from './fixtures';
+import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, ids, jsonOf, operationRunner, pairedIndexes } from './fixtures';
 
 const NEWS = '@TOA#_news';
 const SPORTS = '@TOA#_sports';
 const GONE = '@TOA#_destroyed';
 
-interface ListRun {
-	emulator: TencentChatEmulator;
-	input?: IDataObject[];
-	parameters?: INodeParameters;
-	options?: IDataObject;
-	onError?: OnError;
-}
-
 /** Subscriber → Get Many; the account comes from each item's `account` unless overridden. */
-async function runList(run: ListRun) {
-	return await runTencentNode({
-		emulator: run.emulator,
-		input: run.input ?? [{ account: NEWS }],
-		onError: run.onError,
-		parameters: {
-			resource: 'subscriber',
-			operation: 'getAll',
-			officialAccount: '={{ $json.account }}',
-			options: (run.options ?? {}) as INodeParameters,
-			...run.parameters,
-		},
-	});
-}
+const runList = operationRunner('subscriber', 'getAll', { officialAccount: '={{ $json.account }}' }, [{ account: NEWS }]);
 
 const listCalls = (emulator: TencentChatEmulator) => callsOf(emulator, COMMAND.getSubscriberInfo);
 const bodyOf = (call: CallRecord) => call.body as IDataObject;

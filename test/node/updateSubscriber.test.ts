@@ -1,38 +1,17 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ScriptedFault, TencentChatEmulator } from '../emulator';
-import type { OnError } from '../engine/runNode';
-import { runTencentNode } from '../engine/tencentNode';
-import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, jsonOf, pairedIndexes } from './fixtures';
+import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, jsonOf, operationRunner, pairedIndexes } from './fixtures';
 
 const NEWS = '@TOA#_news';
 const GONE = '@TOA#_destroyed';
 
-interface UpdateRun {
-	emulator: TencentChatEmulator;
-	input: IDataObject[];
-	parameters?: INodeParameters;
-	options?: IDataObject;
-	onError?: OnError;
-}
-
 /** Subscriber → Update with account, subscriber and custom string from each item's `account`, `user` and `custom`. */
-async function runUpdate(run: UpdateRun) {
-	return await runTencentNode({
-		emulator: run.emulator,
-		input: run.input,
-		onError: run.onError,
-		parameters: {
-			resource: 'subscriber',
-			operation: 'update',
-			officialAccount: '={{ $json.account }}',
-			subscriberId: '={{ $json.user }}',
-			customString: '={{ $json.custom }}',
-			options: (run.options ?? {}) as INodeParameters,
-			...run.parameters,
-		},
-	});
-}
+const runUpdate = operationRunner('subscriber', 'update', {
+	officialAccount: '={{ $json.account }}',
+	subscriberId: '={{ $json.user }}',
+	customString: '={{ $json.custom }}',
+});
 
 const modifyCalls = (emulator: TencentChatEmulator) => callsOf(emulator, COMMAND.modifySubscriber);
 const customOf = (emulator: TencentChatEmulator, id: string) =>
