@@ -116,6 +116,17 @@ describe('send_official_account_msg', () => {
     expect(emulator.deliveryCount(APP, NEWS)).toBe(2);
   });
 
+  it('delivers once when a reply is lost and the caller retries the same message', async () => {
+    emulator.script('official_account_open_http_svc/send_official_account_msg', ['lostReply']);
+    await expect(send({ Random: 9 })).rejects.toThrow();
+    expect(emulator.deliveryCount(APP, NEWS)).toBe(1);
+    clockMs += 2000;
+    const retry = await send({ Random: 9 });
+    expect(retry.json).toMatchObject({ ErrorCode: 0, MsgKey: `1_1_${START_SECONDS}`, MsgTime: START_SECONDS });
+    expect(emulator.deliveryCount(APP, NEWS)).toBe(1);
+    expect(emulator.messages(APP, NEWS)).toHaveLength(1);
+  });
+
   it('can judge duplicates by content and Random, and answer them with an error', async () => {
     await restart({ messageLimits: { duplicateRule: 'contentAndRandom', duplicateReply: 'error' } });
     expect((await send({ Random: 1 })).json.ErrorCode).toBe(0);

@@ -193,6 +193,13 @@ describe('fault knobs on every command', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
   });
 
+  it('lostReply runs the command and then resets the connection', async () => {
+    emulator.script(`${OA}/delete_subscriber`, ['lostReply']);
+    await expect(client.oa('delete_subscriber', { Official_Account: NEWS, SubscriberToDel_Account: ['user001'] })).rejects.toThrow();
+    expect(emulator.subscribers(APP, NEWS)).toEqual(users(2, 5));
+    expect(emulator.calls[0]?.outcome).toBe('socketReset');
+  });
+
   it.each(validBodies)('%s is subject to the fault rates', async (command, body) => {
     emulator.setRates({ throttle: 1 });
     expect((await client.oa(command, body)).json.ErrorCode).toBe(60007);

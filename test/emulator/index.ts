@@ -19,5 +19,5 @@ export type {
 export { decodeUserSig, signUserSigForTests, userSigHmac, userSigSignedContent, verifyUserSig } from './verifyUserSig';
 export type { UserSigPayload, VerifyUserSigInput, VerifyUserSigResult } from './verifyUserSig';
 export { maxArrivalsInWindow } from './callLog';
-export { DEMO_SEED, parseSeedFile } from './seed';
+export { DEMO_SEED, generatedAccounts, parseSeedFile } from './seed';
 export type { EmulatorSeed } from './seed';

@@ -122,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
         omitResult: fault?.omitResult ?? (() => false),
         callbacks,
       });
-      result = { kind: 'json', reply };
+      // A lost reply: the command ran and changed state, but the client sees a reset connection.
+      result = fault?.loseReply ? { kind: 'socketReset' } : { kind: 'json', reply };
     }
 
     await delay(latencyMs + (fault?.extraLatencyMs ?? 0));

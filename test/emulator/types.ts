@@ -164,6 +164,8 @@ export type ScriptedFault =
   | 'http502'
   | 'socketReset'
   | 'expired70001'
+  /** The command runs (state changes, callbacks fire), then the connection is reset instead of replying. */
+  | 'lostReply'
   /** e.g. 20005, 60007, 60011, 60018, 60019, 10004, 70050 */
   | { errorCode: number; errorInfo?: string }
   /** These subscriber ids get Result 0 (not deleted / not added) in this call; MsgKeys of a recall get RetCode 10002. */
