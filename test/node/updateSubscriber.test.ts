@@ -86,7 +86,7 @@ describe('Subscriber → Update', () => {
 			reason: 'Custom String is 3003 bytes long in UTF-8; Tencent Chat allows at most 3000 bytes (a Chinese character counts as 3)',
 		});
 		expect(out[2]).toMatchObject({ field: 'Subscriber ID', error: 'Subscriber ID is empty [item 2]' });
-		expect(String(out[3].error)).toMatch(/Subscriber ID: subscriber ID "caf.*printable ASCII \[item 3\]/);
+		expect(String(out[3].error)).toMatch(/Subscriber ID "caf.*printable ASCII \[item 3\]/);
 		expect(out[4]).toMatchObject({ field: 'Official Account ID' });
 		expect(String(out[4].error)).toMatch(/does not start with @TOA#_ \[item 4\]/);
 		expect(out[5]).toMatchObject({ field: 'Custom String', error: 'Custom String must be text, not an object [item 5]' });

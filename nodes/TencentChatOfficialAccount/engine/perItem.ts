@@ -41,6 +41,8 @@ type ItemResult =
 	| { kind: 'invalid'; field: string; reason: string; fix: string }
 	| { kind: 'failed'; message: string; description: string; details: IDataObject; callError?: TencentCallError };
 
+const NOT_SENT = 'NOT_SENT';
+
 /** Reading items is synchronous; yield after this long so calls already started make progress. */
 const READ_SLICE_MS = 5;
 
@@ -80,7 +82,8 @@ export async function runPerItem<Request>(ctx: IExecuteFunctions, operation: Per
 		running.push(
 			runOne(operation, client, input.request, index).then((result) => {
 				results[index] = result;
-				if (result.kind !== 'ok') stop(index);
+				// An item stopped before its call went out is not the failure the node reports.
+				if (result.kind !== 'ok' && !(result.kind === 'failed' && result.details.errorCode === NOT_SENT)) stop(index);
 			}),
 		);
 		if (Date.now() - sliceStart >= READ_SLICE_MS) {
@@ -140,7 +143,7 @@ async function runOne<Request>(operation: PerItemOperation<Request>, client: Pro
 		};
 	}
 	if (ran.thrown instanceof ExecutionCancelledError) {
-		return { kind: 'failed', message: 'Not sent: the node stopped after an earlier item failed', description: '', details: { ...identity, errorCode: 'NOT_SENT' } };
+		return { kind: 'failed', message: 'Not sent: the node stopped after another item failed', description: '', details: { ...identity, errorCode: NOT_SENT } };
 	}
 	// Anything else is a bug or a cancelled execution: let n8n see it as it is.
 	throw ran.thrown;

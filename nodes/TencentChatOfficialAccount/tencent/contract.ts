@@ -127,6 +127,14 @@ export const TEXT_FIELD_MAX_BYTES = {
  */
 export const RESERVED_CUSTOM_ID_PREFIX = '@TOA#_@TOA#';
 
+/**
+ * `modify_official_account_base_info`: the account's fields (ACCOUNT_FIELD) that change, and its ID under
+ * `Official_Account` (the docs' key; the Java SDK sends `OfficialAccount`, which the docs never use).
+ */
+export const MODIFY_ACCOUNT = {
+	officialAccount: 'Official_Account',
+} as const;
+
 /** `get_official_account_info`. */
 export const GET_ACCOUNT_INFO = {
 	idList: 'OfficialAccountIdList',
@@ -135,6 +143,14 @@ export const GET_ACCOUNT_INFO = {
 	resultList: 'OfficialAccountInfoList',
 	/** UNCERTAIN: only one source says each result carries its ID (and a per-item ErrorCode). */
 	resultAccount: 'Official_Account',
+	/** UNCERTAIN (one source): each result's own code; 0 = found, e.g. 130004 = no such account. */
+	resultErrorCode: 'ErrorCode',
+	resultErrorInfo: 'ErrorInfo',
+	/**
+	 * UNCERTAIN: the docs say "one item per requested ID"; when the results carry no ID, they are matched to
+	 * the request by position, but only if there are exactly as many as IDs asked for.
+	 */
+	matchResultsByPosition: true,
 	maxIdsPerCall: 50,
 	/** The values ResponseFilter accepts. */
 	filterFields: ['CreateTime', 'Name', 'Owner_Account', 'LastMsgTime', 'SubscriberNum', 'Introduction', 'FaceUrl', 'Organization', 'CustomString'],
@@ -179,8 +195,17 @@ export const GET_SUBSCRIBED = {
 	total: 'TotalCount',
 	completeFlag: 'CompleteFlag',
 	next: 'Next',
+	/** UNCERTAIN (one source): CompleteFlag 1 = the last page. */
+	completeFlagDone: 1,
+	/** UNCERTAIN (one source): the subscriber's own data on each account, `{ SubscribeTime, CustomString }`. */
+	selfInfo: 'SelfInfo',
+	subscribeTime: 'SubscribeTime',
+	selfCustomString: 'CustomString',
 	maxPageSize: 200,
 } as const;
+
+/** UNCERTAIN: no maximum MaxSubscriberNum is documented; Tencent's type is a 32-bit integer. */
+export const MAX_SUBSCRIBER_NUM_CEILING = 2147483647;
 
 /** `send_official_account_msg`. */
 export const SEND_MESSAGE = {

@@ -87,6 +87,12 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		fix: 'Use the ID Tencent Chat returned when the account was created; it starts with @TOA#_.',
 		handling: 'final',
 		cause: 'configuration-invalid',
+		byCommand: {
+			[COMMANDS.createOfficialAccount]: {
+				meaning: 'Tencent Chat did not accept the Custom ID',
+				fix: 'Use a Custom ID that starts with @TOA#_ (but not @TOA#_@TOA#), in printable ASCII, at most 48 bytes, or leave it empty.',
+			},
+		},
 	},
 	130008: {
 		meaning: 'The official account ID is already in use',
@@ -319,6 +325,13 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		fix: 'Use an existing App admin as Admin Identifier.',
 		handling: 'final',
 		cause: 'credential-invalid',
+		byCommand: {
+			// UNCERTAIN which code Tencent gives for an owner that is not imported; 70107 is its "not imported".
+			[COMMANDS.createOfficialAccount]: {
+				meaning: 'The Owner (or the admin account) is not a user of this app',
+				fix: 'Set Owner to a UserID already imported into the app (Tencent Chat console > Account Management, or the account_import API).',
+			},
+		},
 	},
 };
 

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { BulkTarget } from '../../engine/bulk/types';
 import type { IdListSource } from '../../engine/idListSource';
-import { checkOfficialAccountId, checkSubscriberId } from '../../helpers/identifiers';
-import type { CheckedParameter } from './readParameter';
+import { checkOfficialAccountId, checkSubscriberId, checkUserId } from '../../helpers/identifiers';
+import type { CheckedParameter } from './readChecked';
 
 export const OFFICIAL_ACCOUNT_FIX =
 	'Set Official Account ID to the ID Tencent Chat gave the account, e.g. @TOA#_news (printable ASCII, at most 48 bytes).';
@@ -50,11 +50,7 @@ export const SUBSCRIBER_IDS: IdListSource = {
 export const SUBSCRIBER_ID: CheckedParameter<string> = {
 	parameter: 'subscriberId',
 	label: 'Subscriber ID',
-	check: (raw) => {
-		if (typeof raw === 'string' && raw.trim() === '') return { ok: false, reason: 'Subscriber ID is empty' };
-		const checked = checkSubscriberId(raw);
-		return checked.ok ? checked : { ok: false, reason: `Subscriber ID: ${checked.reason}` };
-	},
+	check: (raw) => checkUserId(raw, 'Subscriber ID'),
 	fix: 'Set Subscriber ID to the UserID of a user who subscribes to the account, e.g. user001 or {{ $json.userId }} (printable ASCII, at most 32 bytes).',
 };
 

@@ -4,6 +4,7 @@ import { listLimitProperties, readListLimit } from '../../engine/listLimit';
 import { perItemOptionsDescription } from '../../engine/options';
 import { collectPages, listEntries, type ListLimit, type PagedList } from '../../engine/pages';
 import { runPerItem, type PerItemOperation } from '../../engine/perItem';
+import { unixSecondsToIso } from '../../helpers/unixTime';
 import { COMMANDS, GET_SUBSCRIBERS, SUBSCRIBER_FIELD } from '../../tencent/contract';
 import { readOfficialAccount } from '../shared/readOfficialAccount';
 import { officialAccountProperty } from '../shared/subscriberIds';
@@ -40,7 +41,7 @@ export function subscriberJson(officialAccount: string, entry: IDataObject): IDa
 		officialAccount,
 		subscriberId: entry[SUBSCRIBER_FIELD.account] as string,
 		subscribeTime,
-		subscribedAt: subscribeTime === null ? null : new Date(subscribeTime * 1000).toISOString(),
+		subscribedAt: unixSecondsToIso(subscribeTime),
 		customString: (entry[SUBSCRIBER_FIELD.customString] as string | undefined) ?? '',
 		msgFlag: (entry[SUBSCRIBER_FIELD.msgFlag] as string | undefined) ?? null,
 		lastSendMsgTime: secondsOrNull(entry[SUBSCRIBER_FIELD.lastSendMsgTime]),

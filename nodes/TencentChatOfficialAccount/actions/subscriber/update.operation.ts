@@ -5,7 +5,7 @@ import { runPerItem, type PerItemOperation } from '../../engine/perItem';
 import { checkTextField } from '../../helpers/textFields';
 import { COMMANDS, MODIFY_SUBSCRIBER, TEXT_FIELD_MAX_BYTES } from '../../tencent/contract';
 import { readOfficialAccount } from '../shared/readOfficialAccount';
-import { readCheckedParameter, type CheckedParameter } from '../shared/readParameter';
+import { readChecked, type CheckedParameter } from '../shared/readChecked';
 import { officialAccountProperty, SUBSCRIBER_ID, subscriberIdProperty } from '../shared/subscriberIds';
 
 const CUSTOM_STRING: CheckedParameter<string> = {
@@ -27,9 +27,9 @@ const operation: PerItemOperation<UpdateSubscriberRequest> = {
 	read: (reader, itemIndex) => {
 		const account = readOfficialAccount(reader, itemIndex);
 		if (!account.ok) return account;
-		const subscriber = readCheckedParameter(reader, itemIndex, SUBSCRIBER_ID);
+		const subscriber = readChecked(reader, itemIndex, SUBSCRIBER_ID);
 		if (!subscriber.ok) return subscriber;
-		const customString = readCheckedParameter(reader, itemIndex, CUSTOM_STRING);
+		const customString = readChecked(reader, itemIndex, CUSTOM_STRING);
 		if (!customString.ok) return customString;
 		return { ok: true, request: { officialAccount: account.value, subscriberId: subscriber.value, customString: customString.value } };
 	},
