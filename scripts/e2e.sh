@@ -307,6 +307,9 @@ run_and_check() {
 log "fixture workflow: delete subscribers"
 run_and_check "$E2E_DIR/delete-subscribers.e2e.workflow.json" "fixture: delete subscribers (test/e2e)" \
   check --expect "$E2E_DIR/delete-subscribers.e2e.expect.json"
+log "e2e workflow: official account and subscriber operations together"
+run_and_check "$E2E_DIR/subscriber-operations.e2e.workflow.json" "e2e: create account, add, list, update, delete subscribers, delete account (test/e2e)" \
+  nodes --expect "$E2E_DIR/subscriber-operations.e2e.expect.json"
 
 if [[ "${E2E_SKIP_EXAMPLES:-}" != "1" ]]; then
   shopt -s nullglob
