@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ScriptedFault, TencentChatEmulator } from '../emulator';
-import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, ids, jsonOf, operationRunner, pairedIndexes, sentAddIds } from './fixtures';
+import { APP, callsOf, COMMAND, emulatorWith, expectNoSecretsEitherWay, ids, jsonOf, operationRunner, pairedIndexes, SECRET_SCENARIOS, sentAddIds } from './fixtures';
 
 const NEWS = '@TOA#_news';
 const SPORTS = '@TOA#_sports';
@@ -298,15 +298,7 @@ describe('Subscriber → Add: retries and secrets', () => {
 		expect(result.error?.description).toMatch(/tried 2 times/);
 	});
 
-	it.each([
-		['a successful run', [] as ScriptedFault[]],
-		['HTTP 502 until retries run out', ['http502', 'http502'] as ScriptedFault[]],
-		['a final code', [{ errorCode: 20001, errorInfo: 'bad packet' }] as ScriptedFault[]],
-	])('no secret key or UserSig in anything %s leaves behind', async (_label, faults) => {
-		for (const onError of ['stopWorkflow', 'continueRegularOutput'] as const) {
-			emulator.script(COMMAND.addSubscriber, faults);
-			const result = await runAdd({ emulator, input: [{ account: NEWS, ids: 's1' }], options: { retries: 1 }, onError });
-			expectNoSecrets(result);
-		}
+	it.each([...SECRET_SCENARIOS])('no secret key or UserSig in anything %s leaves behind', async (_label, faults) => {
+		await expectNoSecretsEitherWay(emulator, COMMAND.addSubscriber, faults, async (onError) => await runAdd({ emulator, input: [{ account: NEWS, ids: 's1' }], options: { retries: 1 }, onError }));
 	});
 });

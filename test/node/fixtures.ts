@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { getUserSig } from '../../nodes/TencentChatOfficialAccount/tencent/userSig';
-import { DEFAULT_APP, startEmulator, type EmulatorOptions, type TencentChatEmulator } from '../emulator';
+import { DEFAULT_APP, startEmulator, type EmulatorOptions, type ScriptedFault, type TencentChatEmulator } from '../emulator';
 import type { OnError } from '../engine/runNode';
 import { runTencentNode } from '../engine/tencentNode';
 
@@ -98,4 +98,25 @@ export function operationRunner(resource: string, operation: string, defaults: I
 			onError: run.onError,
 			parameters: { resource, operation, ...defaults, options: (run.options ?? {}) as INodeParameters, ...run.parameters },
 		});
+}
+
+/** Runs that must leave no secret behind: a success, retries running out (HTTP 502) and a final Tencent code. */
+export const SECRET_SCENARIOS: Array<[string, ScriptedFault[]]> = [
+	['a successful run', []],
+	['HTTP 502 until retries run out', ['http502', 'http502']],
+	['a final code', [{ errorCode: 20001, errorInfo: 'bad packet' }]],
+];
+
+/** Scripts the faults on the command and checks a run (retries 1) with and without "continue" for secrets. */
+export async function expectNoSecretsEitherWay(
+	emulator: TencentChatEmulator,
+	command: string,
+	faults: ScriptedFault[],
+	run: (onError: OnError) => Promise<{ run: unknown; error?: unknown }>,
+): Promise<void> {
+	for (const onError of ['stopWorkflow', 'continueRegularOutput'] as const) {
+		emulator.clearFaults();
+		emulator.script(command, faults);
+		expectNoSecrets(await run(onError));
+	}
 }

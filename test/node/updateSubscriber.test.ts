@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ScriptedFault, TencentChatEmulator } from '../emulator';
-import { APP, callsOf, COMMAND, emulatorWith, expectNoSecrets, jsonOf, operationRunner, pairedIndexes } from './fixtures';
+import { APP, callsOf, COMMAND, emulatorWith, expectNoSecretsEitherWay, jsonOf, operationRunner, pairedIndexes, SECRET_SCENARIOS } from './fixtures';
 
 const NEWS = '@TOA#_news';
 const GONE = '@TOA#_destroyed';
@@ -192,15 +192,7 @@ describe('Subscriber → Update: retries and secrets', () => {
 		expect(modifyCalls(emulator)).toHaveLength(1);
 	});
 
-	it.each([
-		['a successful run', [] as ScriptedFault[]],
-		['HTTP 502 until retries run out', ['http502', 'http502'] as ScriptedFault[]],
-		['a final code', [{ errorCode: 20001, errorInfo: 'bad packet' }] as ScriptedFault[]],
-	])('no secret key or UserSig in anything %s leaves behind', async (_label, faults) => {
-		for (const onError of ['stopWorkflow', 'continueRegularOutput'] as const) {
-			emulator.script(COMMAND.modifySubscriber, faults);
-			const result = await runUpdate({ emulator, input: [{ account: NEWS, user: 'alice', custom: 's' }], options: { retries: 1 }, onError });
-			expectNoSecrets(result);
-		}
+	it.each([...SECRET_SCENARIOS])('no secret key or UserSig in anything %s leaves behind', async (_label, faults) => {
+		await expectNoSecretsEitherWay(emulator, COMMAND.modifySubscriber, faults, async (onError) => await runUpdate({ emulator, input: [{ account: NEWS, user: 'alice', custom: 's' }], options: { retries: 1 }, onError }));
 	});
 });
