@@ -9,6 +9,7 @@ import {
 import { router } from './actions/router';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
+import * as subscription from './actions/subscription';
 
 export class TencentChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,11 +34,13 @@ export class TencentChatOfficialAccount implements INodeType {
 				options: [
 					{ name: 'Official Account', value: 'officialAccount' },
 					{ name: 'Subscriber', value: 'subscriber' },
+					{ name: 'Subscription', value: 'subscription' },
 				],
 				default: 'subscriber',
 			},
 			...officialAccount.description,
 			...subscriber.description,
+			...subscription.description,
 		],
 	};
 

@@ -201,6 +201,24 @@ describe('Official Account → Create', () => {
 			expect(emulator.accountIds(APP)).toEqual(['@TOA#_retried', TAKEN]);
 		});
 
+		it('a reply lost after the account was made: the retry\'s 130008 is recognised as this item\'s own account', async () => {
+			emulator.script(COMMAND.create, ['lostReply']);
+			const result = await create(emulator, [{ owner: OWNER, name: 'Lost once', customId: '@TOA#_lost' }]);
+			expect(result.status).toBe('success');
+			expect(jsonOf(result.outputs[0])).toEqual([{ officialAccount: '@TOA#_lost', owner: OWNER, name: 'Lost once' }]);
+			expect(callsOf(emulator, COMMAND.create).map((call) => call.errorCode ?? call.outcome)).toEqual(['socketReset', 130008]);
+			expect(bodiesOf(emulator, COMMAND.getInfo)).toEqual([
+				{ OfficialAccountIdList: [{ Official_Account: '@TOA#_lost' }], ResponseFilter: { OfficialAccountBaseInfoFilter: ['Owner_Account', 'Name'] } },
+			]);
+			expect(emulator.accountIds(APP)).toEqual(['@TOA#_lost', TAKEN]);
+		});
+
+		it('after a lost reply, an ID taken by an account with another Name is still "taken"', async () => {
+			emulator.script(COMMAND.create, ['socketReset']);
+			const result = await create(emulator, [{ owner: OWNER, name: 'Not the same', customId: TAKEN }], { onError: 'continueRegularOutput' });
+			expect(jsonOf(result.outputs[0])[0]).toMatchObject({ errorCode: '130008' });
+		});
+
 		it('does not retry 130008', async () => {
 			await create(emulator, [{ owner: OWNER, name: 'Clash', customId: TAKEN }], { onError: 'continueRegularOutput' });
 			expect(callsOf(emulator, COMMAND.create)).toHaveLength(1);

@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import * as officialAccount from './officialAccount';
 import * as subscriber from './subscriber';
+import * as subscription from './subscription';
 
 type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
@@ -9,6 +10,7 @@ type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[
 const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
 	officialAccount: officialAccount.operations,
 	subscriber: subscriber.operations,
+	subscription: subscription.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -61,17 +61,26 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 /** Options of an operation that makes one call (or one list) per item. */
 export const perItemOptionsDescription: INodeProperties = optionsCollection(TRANSPORT_OPTIONS);
 
+function batchSizeOption(maxIdsPerCall: number, nouns: string): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: maxIdsPerCall },
+		default: maxIdsPerCall,
+		description: `How many ${nouns} to send per API call (at most ${maxIdsPerCall})`,
+	};
+}
+
+/** Options of a bulk read (a contract with `dataOutput`): its output is the data, so no Output choice. */
+export function bulkReadOptionsDescription(maxIdsPerCall: number, nouns: string): INodeProperties {
+	return optionsCollection([batchSizeOption(maxIdsPerCall, nouns), ...TRANSPORT_OPTIONS]);
+}
+
 /** Options of an operation that groups many IDs into few calls (at most `maxIdsPerCall` each). */
 export function bulkOptionsDescription(maxIdsPerCall: number, nouns: string, extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: maxIdsPerCall },
-			default: maxIdsPerCall,
-			description: `How many ${nouns} to send per API call (at most ${maxIdsPerCall})`,
-		},
+		batchSizeOption(maxIdsPerCall, nouns),
 		{
 			displayName: 'Output',
 			name: 'output',

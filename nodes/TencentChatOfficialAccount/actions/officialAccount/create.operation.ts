@@ -7,9 +7,18 @@ import {
 } from 'n8n-workflow';
 
 import { perItemOptionsDescription } from '../../engine/options';
+import { listEntries } from '../../engine/pages';
 import { ItemFailure, runPerItem, type PerItemOperation } from '../../engine/perItem';
 import { checkOfficialAccountId, checkUserId, type Checked } from '../../helpers/identifiers';
-import { ACCOUNT_FIELD, COMMANDS, OFFICIAL_ACCOUNT_ID, RESERVED_CUSTOM_ID_PREFIX, type TencentReplyEnvelope } from '../../tencent/contract';
+import {
+	ACCOUNT_FIELD,
+	COMMANDS,
+	GET_ACCOUNT_INFO,
+	OFFICIAL_ACCOUNT_ID,
+	RESERVED_CUSTOM_ID_PREFIX,
+	type TencentReplyEnvelope,
+} from '../../tencent/contract';
+import { TencentCallError, type TencentClient } from '../../transport';
 import { ACCOUNT_NAME_FIX, accountFieldOptions, checkAccountName, readAccountFieldsParameter } from '../shared/accountFields';
 import { readChecked } from '../shared/readChecked';
 
@@ -24,6 +33,9 @@ interface CreateRequest {
 
 const ADDITIONAL_FIELDS = 'Additional Fields';
 
+/** Tencent's "official account ID already in use". */
+const ID_TAKEN = 130008;
+
 /** Empty means "let Tencent Chat assign an ID"; otherwise the documented custom ID rules. */
 function checkCustomId(raw: unknown): Checked<string | undefined> {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: undefined };
@@ -34,6 +46,24 @@ function checkCustomId(raw: unknown): Checked<string | undefined> {
 	}
 	if (checked.value === OFFICIAL_ACCOUNT_ID.prefix) return { ok: false, reason: `Custom ID needs characters after ${OFFICIAL_ACCOUNT_ID.prefix}` };
 	return checked;
+}
+
+/**
+ * A retry answered "ID taken" (130008) after an attempt whose reply was lost (reset, timeout): was it our own
+ * lost attempt that took it? It was if the account now has this item's Owner and Name. Without a Custom ID
+ * this cannot be told, so such a run may create a second account; hence the advice to give Custom IDs.
+ */
+async function createdByLostAttempt(client: TencentClient, request: CreateRequest, error: unknown): Promise<boolean> {
+	if (!(error instanceof TencentCallError) || error.attempts < 2 || request.customId === undefined) return false;
+	if (error.failure.kind !== 'api' || error.failure.code !== ID_TAKEN) return false;
+	const reply = await client
+		.call<TencentReplyEnvelope>(COMMANDS.getOfficialAccountInfo, {
+			[GET_ACCOUNT_INFO.idList]: [{ [GET_ACCOUNT_INFO.resultAccount]: request.customId }],
+			[GET_ACCOUNT_INFO.responseFilter]: { [GET_ACCOUNT_INFO.baseInfoFilter]: [ACCOUNT_FIELD.owner, ACCOUNT_FIELD.name] },
+		})
+		.catch(() => undefined);
+	const entry = reply ? listEntries(reply, GET_ACCOUNT_INFO.resultList)[0] : undefined;
+	return entry?.[ACCOUNT_FIELD.owner] === request.owner && entry?.[ACCOUNT_FIELD.name] === request.name;
 }
 
 /** Official Account → Create: `create_official_account`, one call per item. */
@@ -64,7 +94,10 @@ const operation: PerItemOperation<CreateRequest> = {
 	},
 	identify: (request) => ({ name: request.name, ...(request.customId ? { customId: request.customId } : {}) }),
 	run: async (client, request) => {
-		const reply = await client.call<TencentReplyEnvelope>(COMMANDS.createOfficialAccount, request.body);
+		const reply = await client.call<TencentReplyEnvelope>(COMMANDS.createOfficialAccount, request.body).catch(async (error: unknown) => {
+			if (await createdByLostAttempt(client, request, error)) return { [ACCOUNT_FIELD.createdId]: request.customId } as TencentReplyEnvelope;
+			throw error;
+		});
 		const assigned = reply[ACCOUNT_FIELD.createdId];
 		const officialAccount = typeof assigned === 'string' && assigned !== '' ? assigned : request.customId;
 		if (officialAccount === undefined) {

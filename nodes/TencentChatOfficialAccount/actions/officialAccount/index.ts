@@ -2,12 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as deleteAccount from './delete.operation';
+import * as get from './get.operation';
 import * as update from './update.operation';
 
 /** Operations of the Official Account resource; adding one is a new file plus a line here. */
 export const operations = {
 	create,
 	delete: deleteAccount,
+	get,
 	update,
 };
 
@@ -32,6 +34,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete an official account',
 			},
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the name, owner, subscriber count and other fields of official accounts by their IDs (one or many per item)',
+				action: 'Get official accounts',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: 'Change the name, introduction, avatar, organization, custom string or subscriber cap of an official account by its ID',
@@ -43,5 +51,6 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...deleteAccount.description,
+	...get.description,
 	...update.description,
 ];

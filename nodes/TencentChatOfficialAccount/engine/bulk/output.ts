@@ -53,6 +53,10 @@ export function perIdItems(contract: BulkContract, requests: BulkRequest[], outc
 		}
 		for (const entry of request.entries) {
 			const { id, outcome } = entryOutcome(contract, request, entry, outcomes);
+			if (outcome.ok && contract.dataOutput) {
+				items.push({ json: { [contract.idField]: id, ...outcome.fields }, pairedItem });
+				continue;
+			}
 			const fields: IDataObject = {};
 			if (contract.targetField) fields[contract.targetField] = request.target;
 			fields[contract.idField] = id;

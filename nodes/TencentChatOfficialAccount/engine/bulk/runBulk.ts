@@ -102,5 +102,5 @@ export async function runBulk(ctx: IExecuteFunctions, contract: BulkContract): P
 	}
 
 	const shape = failureShapeOf(ctx);
-	return [options.output === 'summary' ? summaryItems(contract, requests, outcomes, shape) : perIdItems(contract, requests, outcomes, shape)];
+	return [options.output === 'summary' && !contract.dataOutput ? summaryItems(contract, requests, outcomes, shape) : perIdItems(contract, requests, outcomes, shape)];
 }

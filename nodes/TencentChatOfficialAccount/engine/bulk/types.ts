@@ -58,6 +58,11 @@ export interface BulkContract {
 	body(batch: BulkBatch): IDataObject;
 	/** Writes an outcome for every ID of the batch into `into`; an ID the reply is silent about is a failure. */
 	readReply(batch: BulkBatch, reply: TencentReplyEnvelope, into: Map<string, IdOutcome>): void;
+	/**
+	 * A read (e.g. Get official accounts): the output is the data, so always one item per ID (also as an AI
+	 * tool, and without an Output option), a success carrying only its ID and `fields`.
+	 */
+	dataOutput?: boolean;
 	/** Output field names of the target and the ID, e.g. officialAccount / subscriberId. */
 	targetField?: string;
 	idField: string;
