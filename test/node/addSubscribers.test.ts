@@ -290,6 +290,15 @@ describe('Subscriber → Add: retries and secrets', () => {
 		expect(emulator.subscribers(APP, NEWS)).toEqual(['t1', 't2']);
 	});
 
+	it('a lost reply is retried: the user added by the first call comes back as alreadySubscribed, subscribed once', async () => {
+		emulator.script(COMMAND.addSubscriber, ['lostReply']);
+		const result = await runAdd({ emulator, input: [{ account: NEWS, ids: 'lost1' }] });
+		expect(result.status).toBe('success');
+		expect(addCalls(emulator)).toHaveLength(2);
+		expect(jsonOf(result.outputs[0])).toEqual([{ officialAccount: NEWS, subscriberId: 'lost1', result: 2, status: 'alreadySubscribed' }]);
+		expect(emulator.subscribers(APP, NEWS)).toEqual(['lost1']);
+	});
+
 	it('gives up after the configured retries and says how often it tried', async () => {
 		emulator.script(COMMAND.addSubscriber, ['http502', 'http502', 'http502']);
 		const result = await runAdd({ emulator, input: [{ account: NEWS, ids: 't1' }], options: { retries: 1 } });

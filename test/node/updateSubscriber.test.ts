@@ -185,6 +185,14 @@ describe('Subscriber → Update: retries and secrets', () => {
 		expect(customOf(emulator, 'alice')).toBe('retried');
 	});
 
+	it('a lost reply is retried and the value is set once', async () => {
+		emulator.script(COMMAND.modifySubscriber, ['lostReply']);
+		const result = await runUpdate({ emulator, input: [{ account: NEWS, user: 'alice', custom: 'after lost reply' }] });
+		expect(result.status).toBe('success');
+		expect(modifyCalls(emulator)).toHaveLength(2);
+		expect(customOf(emulator, 'alice')).toBe('after lost reply');
+	});
+
 	it('does not retry a final code such as 20001', async () => {
 		emulator.script(COMMAND.modifySubscriber, [{ errorCode: 20001 }]);
 		const result = await runUpdate({ emulator, input: [{ account: NEWS, user: 'alice', custom: 'x' }] });
