@@ -114,8 +114,8 @@ async function listStep(demo: Demo, account: string): Promise<void> {
 	const shown = items.slice(-4);
 	console.log(`The last ${shown.length} of ${items.length} subscribers:`);
 	printTable(
-		['subscriber', 'subscribedAt', 'subscribeTime', 'msgFlag', 'customString'],
-		shown.map((item) => [item.json.subscriberId as string, item.json.subscribedAt as string, item.json.subscribeTime as number, item.json.msgFlag as string, item.json.customString as string]),
+		['subscriber', 'subscribeTimeIso', 'subscribeTime', 'msgFlag', 'customString'],
+		shown.map((item) => [item.json.subscriberId as string, item.json.subscribeTimeIso as string, item.json.subscribeTime as number, item.json.msgFlag as string, item.json.customString as string]),
 	);
 	const listed = items.map((item) => String(item.json.subscriberId));
 	const stored = demo.emulator.subscribers(APP, account);

@@ -100,15 +100,16 @@ describe('Subscriber → Get Many: output', () => {
 				officialAccount: NEWS,
 				subscriberId: subscriber.Subscriber_Account,
 				subscribeTime: subscriber.SubscribeTime,
-				subscribedAt: new Date(subscriber.SubscribeTime * 1000).toISOString(),
+				subscribeTimeIso: new Date(subscriber.SubscribeTime * 1000).toISOString(),
 				customString: subscriber.CustomString,
 				msgFlag: subscriber.MsgFlag,
-				lastSendMsgTime: subscriber.LastSendMsgTime,
+				lastSendMessageTime: 0,
+				lastSendMessageTimeIso: null,
 			})),
 		);
 		expect(jsonOf(result.outputs[0])[1]).toMatchObject({ customString: '{"tier":"gold"}', msgFlag: 'Discard' });
 		expect(typeof jsonOf(result.outputs[0])[0].subscribeTime).toBe('number');
-		expect(String(jsonOf(result.outputs[0])[0].subscribedAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+		expect(String(jsonOf(result.outputs[0])[0].subscribeTimeIso)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
 	});
 
 	it('lists one account per item, each item with its own Limit, paired with its item; an empty account outputs nothing', async () => {

@@ -34,17 +34,22 @@ function secondsOrNull(value: unknown): number | null {
 	return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** A subscriber as the node outputs it: camelCase keys, the subscribe time also as an ISO date. */
+/**
+ * A subscriber as the node outputs it: camelCase keys, times as Unix seconds plus `<key>Iso` (as the account
+ * operations name them; null for 0, "never"). Every key is always present, so spreadsheet columns stay stable.
+ */
 export function subscriberJson(officialAccount: string, entry: IDataObject): IDataObject {
 	const subscribeTime = secondsOrNull(entry[SUBSCRIBER_FIELD.subscribeTime]);
+	const lastSendMessageTime = secondsOrNull(entry[SUBSCRIBER_FIELD.lastSendMsgTime]);
 	return {
 		officialAccount,
 		subscriberId: entry[SUBSCRIBER_FIELD.account] as string,
 		subscribeTime,
-		subscribedAt: unixSecondsToIso(subscribeTime),
+		subscribeTimeIso: unixSecondsToIso(subscribeTime),
 		customString: (entry[SUBSCRIBER_FIELD.customString] as string | undefined) ?? '',
 		msgFlag: (entry[SUBSCRIBER_FIELD.msgFlag] as string | undefined) ?? null,
-		lastSendMsgTime: secondsOrNull(entry[SUBSCRIBER_FIELD.lastSendMsgTime]),
+		lastSendMessageTime,
+		lastSendMessageTimeIso: unixSecondsToIso(lastSendMessageTime),
 	};
 }
 
