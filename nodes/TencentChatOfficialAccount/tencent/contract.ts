@@ -166,6 +166,18 @@ export const GET_SUBSCRIBERS = {
 	maxPageSize: 200,
 } as const;
 
+/** Fields of one subscriber in `get_subscriber_info`'s SubscriberList. */
+export const SUBSCRIBER_FIELD = {
+	account: 'Subscriber_Account',
+	/** Unix seconds. */
+	subscribeTime: 'SubscribeTime',
+	customString: 'CustomString',
+	/** A string (`AcceptAndNotify` | `AcceptNotNotify` | `Discard`); the Java SDK's Integer type is wrong (doc §5 #3). */
+	msgFlag: 'MsgFlag',
+	/** Unix seconds of the subscriber's last message; 0 = never. */
+	lastSendMsgTime: 'LastSendMsgTime',
+} as const;
+
 /** `modify_subscriber_info`. */
 export const MODIFY_SUBSCRIBER = {
 	officialAccount: 'Official_Account',
