@@ -11,12 +11,7 @@
 set -euo pipefail
 {
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-tencent-chat-e2e}"
-NODE24_DIR="$CACHE/node24"
-N8N_DIR="$CACHE/n8n"
-N8N_JS="$N8N_DIR/node_modules/n8n/bin/n8n"
 DIR="$REPO/test/e2e/trigger"
-PKG_NAME="n8n-nodes-tencent-chat"
 CALLBACK_TOKEN="e2e-callback-token-$RANDOM$RANDOM"
 SDK_APP_ID=1400000000
 SECRET_KEY="5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
@@ -24,27 +19,15 @@ SECRET_KEY="5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
 log() { printf '[e2e-trigger] %s\n' "$*" >&2; }
 die() { printf '[e2e-trigger] FAIL: %s\n' "$*" >&2; exit 1; }
 
-# Same reason as in e2e.sh: `npm run` leaks the project's npm config into the npm calls below.
-while IFS= read -r v; do
-  case "${v,,}" in
-    npm_config_registry|npm_config_*proxy|npm_config_cafile|npm_config_strict_ssl|npm_config_userconfig|npm_config_cache) ;;
-    npm_config_*|npm_package_*|npm_lifecycle_*) unset "$v" ;;
-  esac
-done < <(compgen -e)
-
-bash "$REPO/scripts/e2e.sh" --install-only
+# The pinned n8n and Node 24 (installed once into the cache) and the package install, as e2e.sh uses them.
+N8N_INSTALL_TAG=e2e-trigger
+source "$REPO/scripts/lib/n8n-install.sh"
+source "$REPO/scripts/lib/processes.sh"
+ensure_cache
 [[ -d "$REPO/dist/nodes/TencentChatOfficialAccountTrigger" ]] || die "no trigger in dist/: build first (npm run test:e2e:trigger builds)"
-N8N_CMD=(env "PATH=$NODE24_DIR/bin:$PATH" "$NODE24_DIR/bin/node" "$N8N_JS")
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tencent-chat-e2e-trigger.XXXXXX")"
 N8N_PID=""; EMU_PID=""; OVERALL=1
-stop_group() {
-  local pid="$1" secs="${2:-3}" i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < secs * 10 / 3; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$?
   stop_group "$N8N_PID" 20; stop_group "$EMU_PID" 3
@@ -52,7 +35,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 export N8N_USER_FOLDER="$WORK/n8n-home"
 export N8N_ENCRYPTION_KEY="n8n-nodes-tencent-chat-e2e-fixed-key"
@@ -66,13 +48,7 @@ export N8N_WEBHOOK_URL="http://127.0.0.1:$N8N_PORT/"
 unset N8N_COMMUNITY_PACKAGES_PREVENT_LOADING N8N_CUSTOM_EXTENSIONS
 mkdir -p "$N8N_USER_FOLDER/.n8n/nodes" "$WORK/out" "$WORK/pack"
 
-log "npm pack + install into $N8N_USER_FOLDER/.n8n/nodes"
-(cd "$REPO" && npm pack --ignore-scripts --pack-destination "$WORK/pack" >"$WORK/out/npm-pack.log" 2>&1) || die "npm pack failed"
-TGZ="$(ls "$WORK"/pack/*.tgz | head -n1)"
-[[ "$(tar -tzf "$TGZ")" == *"package/dist/nodes/TencentChatOfficialAccountTrigger/TencentChatOfficialAccountTrigger.node.js"* ]] \
-  || die "the trigger is not in $TGZ"
-( cd "$N8N_USER_FOLDER/.n8n/nodes" && npm init -y >/dev/null && npm install --ignore-scripts --legacy-peer-deps --no-audit --no-fund "$TGZ" ) \
-  >"$WORK/out/nodes-install.log" 2>&1 || { cat "$WORK/out/nodes-install.log" >&2; die "installing the tarball failed"; }
+install_package "$REPO" "$N8N_USER_FOLDER" "$WORK"
 
 EMU_PORT="$(free_port)"
 AFTER_URL="http://127.0.0.1:$N8N_PORT/webhook/tc-e2e-after/callback"

@@ -21,6 +21,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Node 24 + n8n cache (ensure_cache), packing + installing this repo (install_package), N8N_CMD
 source "$REPO/scripts/lib/n8n-install.sh"
+source "$REPO/scripts/lib/processes.sh"
 
 CRED_ID="tencentChatEmulator"
 CRED_NAME="Tencent Chat emulator"
@@ -51,13 +52,6 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/tencent-chat-e2e.XXXXXX")"
 EMU_PID=""
 N8N_SERVER_PID=""
 OVERALL=1   # pessimistic until the summary says otherwise
-stop_group() { # stop_group <pid>: TERM the process group started with setsid, KILL after ~<secs>
-  local pid="$1" secs="${2:-3}" i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < secs * 10 / 3; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$?
   stop_group "$N8N_SERVER_PID" 20
@@ -70,10 +64,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
-}
 
 export N8N_USER_FOLDER="$WORK/n8n-home"
 export N8N_ENCRYPTION_KEY="n8n-nodes-tencent-chat-e2e-fixed-key"
