@@ -7,7 +7,7 @@ import { failureCode } from './callFailure';
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
-import { RateLimiter, sharedRateLimiter, type RateTicket } from './rateLimiter';
+import { RateLimiter, settlementOf, sharedRateLimiter, type CallOutcome, type CallSettlement, type RateTicket } from './rateLimiter';
 import { decideRetry, DEFAULT_RETRY_POLICY, newRetryState, type RetryPolicy } from './retryPolicy';
 import { TencentCallError } from './tencentCallError';
 
@@ -79,31 +79,38 @@ export async function createTencentClient(
 			? new RateLimiter({ limit: Math.max(1, settings.maxRequestsPerSecond) })
 			: undefined;
 
-	async function send(command: TencentCommand, body: IDataObject): Promise<unknown> {
+	/** Sends one attempt and classifies what came back; rejects only with ExecutionCancelledError. */
+	async function send(command: TencentCommand, body: IDataObject): Promise<CallOutcome> {
 		await concurrency.acquire(signal);
 		const tickets: RateTicket[] = [];
-		let gotReply = false;
+		let settlement: CallSettlement = 'noReply';
 		try {
 			if (ownLimiter) tickets.push(await ownLimiter.acquire(signal));
 			tickets.push(await appLimiter.acquire(signal));
-			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_TYPE,
-				{
-					method: 'POST',
-					url: restUrl(connection, command),
-					body,
-					json: true,
-					timeout: settings.timeoutMs,
-					// Tencent never redirects; a redirect means a wrong Base URL and is reported as such.
-					disableFollowRedirect: true,
-				},
-				authentication,
-			);
-			gotReply = true;
-			return reply;
+			const outcome = await ctx.helpers.httpRequestWithAuthentication
+				.call(
+					ctx,
+					CREDENTIAL_TYPE,
+					{
+						method: 'POST',
+						url: restUrl(connection, command),
+						body,
+						json: true,
+						timeout: settings.timeoutMs,
+						// Tencent never redirects; a redirect means a wrong Base URL and is reported as such.
+						disableFollowRedirect: true,
+					},
+					authentication,
+				)
+				.then(classifyReply, (thrown: unknown): CallOutcome => {
+					const failure = classifyThrown(thrown ?? new Error('unknown failure'));
+					if (failure === 'cancelled' || executionSignal?.aborted) throw new ExecutionCancelledError();
+					return { ok: false, failure };
+				});
+			settlement = settlementOf(outcome);
+			return outcome;
 		} finally {
-			for (const ticket of tickets) ticket.settle(gotReply);
+			for (const ticket of tickets) ticket.settle(settlement);
 			concurrency.release();
 		}
 	}
@@ -112,18 +119,7 @@ export async function createTencentClient(
 		const state = newRetryState();
 		for (let attempt = 1; ; attempt++) {
 			throwIfCancelled(signal);
-			const sent = await send(command, body).then(
-				(reply) => ({ reply, thrown: undefined }),
-				(thrown: unknown) => ({ reply: undefined, thrown: thrown ?? new Error('unknown failure') }),
-			);
-			let outcome: ReturnType<typeof classifyReply>;
-			if (sent.thrown === undefined) {
-				outcome = classifyReply(sent.reply);
-			} else {
-				const failure = sent.thrown instanceof ExecutionCancelledError ? 'cancelled' : classifyThrown(sent.thrown);
-				if (failure === 'cancelled' || executionSignal?.aborted) throw new ExecutionCancelledError();
-				outcome = { ok: false, failure };
-			}
+			const outcome = await send(command, body);
 			if (outcome.ok) return outcome.reply as T;
 			// After a stop, a call that was sent and failed reports its failure instead of retrying.
 			const decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry);

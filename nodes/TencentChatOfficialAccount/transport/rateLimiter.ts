@@ -1,5 +1,8 @@
 import { API_CALLS_PER_SECOND_LIMIT } from '../tencent/contract';
+import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE_POLICY, type AdaptiveRatePolicy, type CallSettlement } from './adaptiveRate';
 import { cancellableSleep, throwIfCancelled, type SleepFunction } from './cancellation';
+
+export { settlementOf, type CallOutcome, type CallSettlement } from './adaptiveRate';
 
 export const RATE_WINDOW_MS = 1000;
 
@@ -9,6 +12,13 @@ export const RATE_WINDOW_SAFETY_MS = 25;
 /** How often a full window is re-checked while the calls holding it are still waiting for a reply. */
 const IN_FLIGHT_POLL_MS = 10;
 
+/**
+ * The least share of the fastest round trip a call spends between reaching the server and its reply being
+ * handled here (the way back). The rest of a round trip may all have been spent on the way out: on a busy
+ * event loop a call can wait tens of ms after admission before it is written, and still get a quick reply.
+ */
+export const REPLY_PATH_SHARE_OF_FASTEST_ROUND_TRIP = 0.5;
+
 export interface RateLimiterOptions {
 	/** Calls allowed in any window of `windowMs` (plus the safety margin). */
 	limit: number;
@@ -16,20 +26,22 @@ export interface RateLimiterOptions {
 	safetyMs?: number;
 	/** Calls that may start back to back before pacing kicks in; small runs then wait for nothing. */
 	burst?: number;
+	/** Adapt the limit to Tencent's throttle replies (see adaptiveRate.ts); `limit` is then the ceiling. */
+	adaptive?: AdaptiveRatePolicy;
 	clock?: () => number;
 	sleep?: SleepFunction;
 }
 
 /** Handed out with each admission; settle it once the call has its reply (or has failed). */
 export interface RateTicket {
-	settle(gotReply: boolean): void;
+	settle(settlement: CallSettlement): void;
 }
 
 interface Admission {
 	admittedAt: number;
 	/** When its reply (or its failure) came back; Infinity while in flight. */
 	settledAt: number;
-	gotReply: boolean;
+	settlement?: CallSettlement;
 }
 
 /**
@@ -41,8 +53,10 @@ interface Admission {
  * a round trip no call can skip). A new call is admitted only while fewer than `limit` calls can fall
  * into a window of `windowMs + safetyMs` with it. A token bucket paces calls evenly on top, so they do
  * not leave in bursts that bunch up at the server. Waiters are served first come, first served.
+ * With `adaptive`, the limit in force moves below `limit` while Tencent throttles (other processes share the app).
  */
 export class RateLimiter {
+	/** The ceiling: calls per window never exceed it. */
 	readonly limit: number;
 
 	private readonly spanMs: number;
@@ -69,6 +83,8 @@ export class RateLimiter {
 
 	private queue: Promise<unknown> = Promise.resolve();
 
+	private readonly adaptiveRate?: AdaptiveRate;
+
 	constructor(options: RateLimiterOptions) {
 		this.limit = Math.max(1, Math.floor(options.limit));
 		this.spanMs = (options.windowMs ?? RATE_WINDOW_MS) + (options.safetyMs ?? RATE_WINDOW_SAFETY_MS);
@@ -77,6 +93,12 @@ export class RateLimiter {
 		this.sleep = options.sleep ?? cancellableSleep;
 		this.tokens = this.burst;
 		this.refilledAt = this.clock();
+		if (options.adaptive) this.adaptiveRate = new AdaptiveRate(this.limit, options.adaptive, this.refilledAt);
+	}
+
+	/** Calls per window allowed right now: `limit`, or less while Tencent throttles an adaptive limiter. */
+	get currentLimit(): number {
+		return this.adaptiveRate ? Math.max(1, Math.floor(this.adaptiveRate.current)) : this.limit;
 	}
 
 	/** Resolves when the caller may send one call; rejects if `signal` aborts first. */
@@ -97,24 +119,25 @@ export class RateLimiter {
 	}
 
 	private delayUntilAdmissible(now: number): number {
-		const ratePerMs = this.limit / this.spanMs;
-		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * ratePerMs);
+		const limit = this.currentLimit;
+		const ratePerMs = limit / this.spanMs;
+		this.tokens = Math.min(Math.min(this.burst, limit), this.tokens + (now - this.refilledAt) * ratePerMs);
 		this.refilledAt = now;
 		const pacingDelay = this.tokens >= 1 ? 0 : (1 - this.tokens) / ratePerMs;
 
 		// Calls settled before this window began can no longer share a window with a new call (cheap check
 		// first: most runs stay below the limit and never need the estimates).
 		const windowStart = now - this.spanMs;
-		if (this.admissions.length >= this.limit) {
+		if (this.admissions.length >= limit) {
 			this.admissions = this.admissions.filter((admission) => admission.settledAt > windowStart);
 		}
-		if (this.admissions.length < this.limit) return pacingDelay;
+		if (this.admissions.length < limit) return pacingDelay;
 		const inWindow = this.admissions
 			.map((admission) => this.latestArrival(admission, this.fastestRoundTrip))
 			.filter((arrival) => arrival > windowStart);
-		if (inWindow.length < this.limit) return pacingDelay;
+		if (inWindow.length < limit) return pacingDelay;
 		// The window is full: wait until enough of its calls have surely left it.
-		const leaving = inWindow.sort((a, b) => a - b)[inWindow.length - this.limit];
+		const leaving = inWindow.sort((a, b) => a - b)[inWindow.length - limit];
 		const windowDelay = leaving === Infinity ? IN_FLIGHT_POLL_MS : leaving + this.spanMs - now;
 		return Math.max(pacingDelay, windowDelay);
 	}
@@ -126,20 +149,32 @@ export class RateLimiter {
 	private latestArrival(admission: Admission, fastestRoundTrip: number): number {
 		if (admission.settledAt === Infinity) return Infinity;
 		// Without a reply the request may have reached the server any time until it failed.
-		if (!admission.gotReply) return admission.settledAt;
-		return Math.max(admission.admittedAt, admission.settledAt - fastestRoundTrip);
+		if (admission.settlement === 'noReply') return admission.settledAt;
+		return Math.max(admission.admittedAt, admission.settledAt - fastestRoundTrip * REPLY_PATH_SHARE_OF_FASTEST_ROUND_TRIP);
+	}
+
+	/** This process's calls the server answered without throttling, among those settled in the last window. */
+	private acceptedInWindow(now: number): number {
+		const windowStart = now - this.spanMs;
+		let accepted = 0;
+		for (const admission of this.admissions) {
+			if (admission.settlement === 'reply' && admission.settledAt > windowStart) accepted++;
+		}
+		return accepted;
 	}
 
 	private admit(now: number): RateTicket {
 		this.tokens -= 1;
-		const admission: Admission = { admittedAt: now, settledAt: Infinity, gotReply: false };
+		const admission: Admission = { admittedAt: now, settledAt: Infinity };
 		this.admissions.push(admission);
 		return {
-			settle: (gotReply: boolean) => {
+			settle: (settlement: CallSettlement) => {
 				if (admission.settledAt !== Infinity) return;
 				admission.settledAt = this.clock();
-				admission.gotReply = gotReply;
-				if (!gotReply) return;
+				admission.settlement = settlement;
+				if (settlement === 'noReply') return;
+				if (settlement === 'throttled') this.adaptiveRate?.throttled(now, admission.settledAt, this.acceptedInWindow(admission.settledAt));
+				else this.adaptiveRate?.accepted(now, admission.settledAt);
 				const roundTrip = admission.settledAt - now;
 				this.fastestRoundTrip = this.hasRoundTrip ? Math.min(this.fastestRoundTrip, roundTrip) : roundTrip;
 				this.hasRoundTrip = true;
@@ -150,14 +185,14 @@ export class RateLimiter {
 
 /**
  * One limiter per SDKAppID for the whole n8n process: Tencent's limit is per app, so every execution
- * (and every node) that calls the same app shares it.
+ * (and every node) that calls the same app shares it. It adapts, since other processes may share the app.
  */
 const sharedLimiters = new Map<number, RateLimiter>();
 
 export function sharedRateLimiter(sdkAppId: number): RateLimiter {
 	let limiter = sharedLimiters.get(sdkAppId);
 	if (!limiter) {
-		limiter = new RateLimiter({ limit: API_CALLS_PER_SECOND_LIMIT });
+		limiter = new RateLimiter({ limit: API_CALLS_PER_SECOND_LIMIT, adaptive: DEFAULT_ADAPTIVE_RATE_POLICY });
 		sharedLimiters.set(sdkAppId, limiter);
 	}
 	return limiter;
