@@ -7,8 +7,9 @@
 // throttled calls as a share of all calls, the most calls in any 1 s window at the emulator, and whether
 // every subscriber was deleted exactly once. Goals (issue 11): ≥ 85 % of the ceiling, ≤ 5 % throttled.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
@@ -31,7 +32,8 @@ const USAGE = `Usage: npm run simulate -- [--processes 1,2,4,8] [--subscribers N
   --latency MS      emulator reply latency (default 100)
   --cpu-load N      also run N busy-looping processes during each run (a loaded machine)
   --max-rps N       set Max Requests per Second on every node (the planned 200/W share) instead of the default
-  --runs N          runs per K (default 1)`;
+  --runs N          runs per K (default 1)
+  --dump DIR        write each run's call log (arrival, reply, outcome, IDs) to DIR/k<K>-run<N>.json`;
 
 function log(message: string): void {
 	process.stderr.write(`[simulate] ${message}\n`);
@@ -70,7 +72,7 @@ function startCpuLoad(count: number): ChildProcess[] {
 	return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
-async function runOnce(k: number, subscribers: number, latencyMs: number, cpuLoad: number, nodeOptions: IDataObject) {
+async function runOnce(k: number, subscribers: number, latencyMs: number, cpuLoad: number, nodeOptions: IDataObject, dumpFile?: string) {
 	const emulator: EmulatorProcess = await startEmulatorProcess({ latencyMs, rateLimitPerSecond: RATE_LIMIT }, 30000);
 	const load: ChildProcess[] = [];
 	const workers: Worker[] = [];
@@ -109,6 +111,7 @@ async function runOnce(k: number, subscribers: number, latencyMs: number, cpuLoa
 
 		const stats = await emulator.callStats();
 		const timeline = await emulator.callTimeline();
+		if (dumpFile) writeFileSync(dumpFile, JSON.stringify({ goAtMs, results, calls: timeline }));
 		let remaining = 0;
 		for (let process = 0; process < k; process++) remaining += await emulator.subscriberCount(DEFAULT_APP.sdkAppId, `@TOA#_sim_${process}`);
 		const deleteCalls = timeline.filter((entry) => entry[3] > 0);
@@ -167,6 +170,7 @@ async function main(): Promise<number> {
 			'cpu-load': { type: 'string' },
 			'max-rps': { type: 'string' },
 			runs: { type: 'string' },
+			dump: { type: 'string' },
 			help: { type: 'boolean', default: false },
 		},
 	});
@@ -182,11 +186,13 @@ async function main(): Promise<number> {
 	const nodeOptions: IDataObject = { batchSize: MAX_IDS_PER_CALL };
 	if (values['max-rps'] !== undefined) nodeOptions.maxRequestsPerSecond = positiveInt('max-rps', values['max-rps'], RATE_LIMIT);
 
+	const dumpDir = values.dump === undefined ? undefined : resolve(values.dump);
+	if (dumpDir) mkdirSync(dumpDir, { recursive: true });
 	const rows: Array<Awaited<ReturnType<typeof runOnce>>> = [];
 	for (const k of ks) {
 		for (let run = 1; run <= runs; run++) {
 			log(`K = ${k}, run ${run}/${runs}: ${k} process(es) × ${subscribers} subscribers, latency ${latencyMs} ms, cpu load ${cpuLoad}`);
-			const row = await runOnce(k, subscribers, latencyMs, cpuLoad, nodeOptions);
+			const row = await runOnce(k, subscribers, latencyMs, cpuLoad, nodeOptions, dumpDir && join(dumpDir, `k${k}-run${run}.json`));
 			console.log(JSON.stringify(row));
 			rows.push(row);
 		}

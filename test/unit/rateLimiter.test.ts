@@ -237,7 +237,7 @@ describe('RateLimiter counts calls by when they can have reached the server', ()
 		second.settle('reply');
 	});
 
-	it('a call whose reply came late counts until its reply minus half the fastest round trip seen', async () => {
+	it('a call whose reply came late counts until its reply minus half the fastest round trip seen (safety 0)', async () => {
 		const time = new FakeTime();
 		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
 		// A normal call: 50 ms round trip, which becomes the fastest seen. At least half of it (25 ms) is the
@@ -317,5 +317,20 @@ describe('sharedRateLimiter', () => {
 
 	it('uses the documented 200 calls/s limit', () => {
 		expect(sharedRateLimiter(1400000002).limit).toBe(200);
+	});
+});
+
+describe('RateLimiter forward delay allowance', () => {
+	it('the safety margin counts towards the half round trip a call may have spent on its way out', async () => {
+		// Fastest round trip 100 ms, safety 30: arrivals count up to 100 / 2 - 30 = 20 ms later than
+		// "reply minus fastest round trip", on top of the 30 ms of safety in the window.
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 1, windowMs: 1000, safetyMs: 30, burst: 1 });
+		const admittedAt = time.now;
+		const first = await limiter.acquire();
+		time.now += 100;
+		first.settle('reply');
+		(await limiter.acquire()).settle('reply');
+		expect(time.now).toBe(admittedAt + 20 + 1030);
 	});
 });

@@ -20,7 +20,7 @@ export interface ClusterOptions {
 	processes: number;
 	/** One way; a round trip is twice this. */
 	oneWayMs?: number;
-	/** Calls each process keeps in flight (its Max Concurrent Requests). */
+	/** Calls each process works on at once (in flight or waiting to retry). */
 	concurrency?: number;
 	/** When each process starts, ms (default all at 0). */
 	startAtMs?: (process: number) => number;
@@ -68,7 +68,7 @@ export class SimulatedCluster {
 
 	async run(untilMs: number): Promise<void> {
 		const oneWay = this.options.oneWayMs ?? 50;
-		const concurrency = this.options.concurrency ?? 40;
+		const concurrency = this.options.concurrency ?? 100;
 		this.limiters.forEach((limiter, process) => {
 			const startAt = this.options.startAtMs?.(process) ?? 0;
 			for (let worker = 0; worker < concurrency; worker++) {

@@ -24,8 +24,10 @@ export interface AdaptiveRatePolicy {
 	decreaseFactor: number;
 	/** Growth right after a throttle, as a share of the ceiling per second. */
 	baseIncreasePerSecond: number;
-	/** Growth gains this much (share of the ceiling per second) for every further quiet second. */
+	/** Growth gains this much (share of the ceiling per second) for every quiet second after the first few. */
 	increaseAccelerationPerSecond: number;
+	/** Quiet time before growth starts to accelerate. */
+	accelerateAfterMs: number;
 	/** Throttle replies within this long of the last cut are the same episode (Tencent counts per second). */
 	decreaseHoldMs: number;
 	/** Lowest rate, as a share of the ceiling (always at least 1 call per window). */
@@ -34,10 +36,11 @@ export interface AdaptiveRatePolicy {
 
 export const DEFAULT_ADAPTIVE_RATE_POLICY: AdaptiveRatePolicy = {
 	decreaseFactor: 0.8,
-	baseIncreasePerSecond: 0.01,
-	increaseAccelerationPerSecond: 0.01,
+	baseIncreasePerSecond: 0.02,
+	increaseAccelerationPerSecond: 0.02,
+	accelerateAfterMs: 3000,
 	decreaseHoldMs: 1000,
-	floorShare: 0.01,
+	floorShare: 0.05,
 };
 
 /** How one admitted call ended, as far as the rate is concerned. */
@@ -99,8 +102,11 @@ export class AdaptiveRate {
 			this.grownAt = now;
 			return;
 		}
-		const quietS = Math.max(0, now - this.lastThrottleAt) / 1000;
-		const perSecond = this.ceiling * (this.policy.baseIncreasePerSecond + this.policy.increaseAccelerationPerSecond * quietS);
+		const quietS = Math.max(0, now - this.lastThrottleAt - this.policy.accelerateAfterMs) / 1000;
+		// Slower at a small share: f(r)/r falls with r, so small shares catch up (fairness), and K processes
+		// together probe about √K times as fast as one, not K times.
+		const share = Math.sqrt(this.rate / this.ceiling);
+		const perSecond = this.ceiling * (this.policy.baseIncreasePerSecond * share + this.policy.increaseAccelerationPerSecond * quietS);
 		this.rate = Math.min(this.ceiling, this.rate + (perSecond * Math.max(0, now - this.grownAt)) / 1000);
 		this.grownAt = now;
 	}
