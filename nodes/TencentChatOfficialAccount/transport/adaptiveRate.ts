@@ -22,7 +22,7 @@ import type { classifyReply } from './classifyReply';
 export interface AdaptiveRatePolicy {
 	/** Share of the rate kept after a throttle reply. */
 	decreaseFactor: number;
-	/** Growth right after a throttle, as a share of the ceiling per second. */
+	/** Growth right after a throttle, as a share of the ceiling per second (at the ceiling; see `accepted`). */
 	baseIncreasePerSecond: number;
 	/** Growth gains this much (share of the ceiling per second) for every quiet second after the first few. */
 	increaseAccelerationPerSecond: number;
@@ -37,8 +37,8 @@ export interface AdaptiveRatePolicy {
 export const DEFAULT_ADAPTIVE_RATE_POLICY: AdaptiveRatePolicy = {
 	decreaseFactor: 0.8,
 	baseIncreasePerSecond: 0.02,
-	increaseAccelerationPerSecond: 0.02,
-	accelerateAfterMs: 3000,
+	increaseAccelerationPerSecond: 0.04,
+	accelerateAfterMs: 2000,
 	decreaseHoldMs: 1000,
 	floorShare: 0.05,
 };
@@ -92,7 +92,7 @@ export class AdaptiveRate {
 		this.grownAt = now;
 		// Calls that left before the last cut were sent at the old rate; they say nothing about the new one.
 		if (admittedAt < this.lastDecreaseAt || now - this.lastDecreaseAt < this.policy.decreaseHoldMs) return;
-		this.rate = Math.max(this.floor, Math.min(this.rate * this.policy.decreaseFactor, Math.max(acceptedInWindow, this.floor)));
+		this.rate = Math.max(this.floor, Math.min(this.rate * this.policy.decreaseFactor, acceptedInWindow));
 		this.lastDecreaseAt = now;
 	}
 
@@ -103,10 +103,10 @@ export class AdaptiveRate {
 			return;
 		}
 		const quietS = Math.max(0, now - this.lastThrottleAt - this.policy.accelerateAfterMs) / 1000;
-		// Slower at a small share: f(r)/r falls with r, so small shares catch up (fairness), and K processes
-		// together probe about √K times as fast as one, not K times.
-		const share = Math.sqrt(this.rate / this.ceiling);
-		const perSecond = this.ceiling * (this.policy.baseIncreasePerSecond * share + this.policy.increaseAccelerationPerSecond * quietS);
+		// Scaled by √(rate / ceiling): growth relative to the rate is larger for small shares, so they catch
+		// up (fairness), and K processes together probe about √K times as fast as one, not K times.
+		const scale = Math.sqrt(this.rate / this.ceiling);
+		const perSecond = this.ceiling * scale * (this.policy.baseIncreasePerSecond + this.policy.increaseAccelerationPerSecond * quietS);
 		this.rate = Math.min(this.ceiling, this.rate + (perSecond * Math.max(0, now - this.grownAt)) / 1000);
 		this.grownAt = now;
 	}
