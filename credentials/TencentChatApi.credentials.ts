@@ -79,6 +79,15 @@ export class TencentChatApi implements ICredentialType {
 			default: DEFAULT_USER_SIG_VALIDITY_SECONDS,
 			description: 'How long each signed UserSig stays valid; the node renews it after half of this time',
 		},
+		{
+			displayName: 'Callback Token',
+			name: 'callbackToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the trigger node: the token of callback authentication (console: Callback Configuration). Leave empty if you do not use the trigger.',
+		},
 	];
 
 	/** Signs every request: Tencent authenticates REST calls by query parameters, not headers. */

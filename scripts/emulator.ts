@@ -1,14 +1,21 @@
 // CLI for the local Tencent Chat REST emulator, for demos and manual testing.
 //   npm run emulator -- --port 8080 --seed path/to/seed.json --latency 100 --rate-limit 200
+//   npm run emulator -- --accounts 3 --subscribers 500 --callback-url http://127.0.0.1:5678/webhook/… --callback-token t
 // Without --seed it serves DEFAULT_APP and @TOA#_demo_news with subscribers user001..user100.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CallRecord, EmulatorSeed, FaultRates } from '../test/emulator';
-import { DEMO_SEED, parseSeedFile, signUserSigForTests, startEmulator } from '../test/emulator';
+import type { CallRecord, EmulatorSeed, FaultRates, MessageLimits } from '../test/emulator';
+import { DEMO_SEED, generatedAccounts, parseSeedFile, signUserSigForTests, startEmulator } from '../test/emulator';
 
 const USAGE = `Usage: npm run emulator -- [options]
   --port <n>          port on 127.0.0.1 (default 0 = any free port)
-  --seed <file>       JSON {"apps"?: [{sdkAppId, secretKey, admins}], "accounts"?: [{sdkAppId, officialAccount, subscribers?}]}
+  --seed <file>       JSON {"apps"?: [{sdkAppId, secretKey, admins, importedUsers?}],
+                      "accounts"?: [{sdkAppId, officialAccount, subscribers?, owner?, name?, maxSubscriberNum?, ...}]}
+  --accounts <n>      also create @TOA#_demo_1 … @TOA#_demo_<n> in the first app (default 0)
+  --subscribers <n>   subscribers user0001 … of each --accounts account (default 100)
+  --callback-url <u>  POST Tencent's third-party callbacks (OfficialAccount.*) to this URL, e.g. an n8n webhook
+  --callback-token <t> sign callbacks with this token (Sign = sha256(token + RequestTime)), as with console authentication
+  --message-limits <json>  e.g. '{"perSecond":0,"perHour":0}' to relax 1 message/s and 2/h (default strict)
   --latency <ms>      delay before every reply (default 0)
   --rate-limit <n>    calls per second per SDKAppID (default 200, 0 disables)
   --max-ids <n>       ids per delete_subscriber/add_subscriber call (default 100)
@@ -39,6 +46,11 @@ async function main(): Promise<void> {
       'max-ids': { type: 'string' },
       rates: { type: 'string' },
       'fault-seed': { type: 'string' },
+      accounts: { type: 'string' },
+      subscribers: { type: 'string' },
+      'callback-url': { type: 'string' },
+      'callback-token': { type: 'string' },
+      'message-limits': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -47,7 +59,17 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const seed: EmulatorSeed = values.seed === undefined ? DEMO_SEED : parseSeedFile(readFileSync(values.seed, 'utf8'));
+  const fileSeed: EmulatorSeed = values.seed === undefined ? DEMO_SEED : parseSeedFile(readFileSync(values.seed, 'utf8'));
+  const extraAccounts = integerOption('accounts', values.accounts) ?? 0;
+  const firstAppId = fileSeed.apps[0]?.sdkAppId;
+  if (extraAccounts > 0 && firstAppId === undefined) throw new Error('--accounts needs an app to put the accounts in');
+  const seed: EmulatorSeed = {
+    apps: fileSeed.apps,
+    accounts: [
+      ...fileSeed.accounts,
+      ...(extraAccounts > 0 ? generatedAccounts(firstAppId as number, extraAccounts, integerOption('subscribers', values.subscribers) ?? 100) : []),
+    ],
+  };
   const emulator = await startEmulator({
     port: integerOption('port', values.port),
     apps: seed.apps,
@@ -56,6 +78,9 @@ async function main(): Promise<void> {
     rateLimitPerSecond: integerOption('rate-limit', values['rate-limit']),
     maxIdsPerCall: integerOption('max-ids', values['max-ids']),
     seed: integerOption('fault-seed', values['fault-seed']),
+    callbackUrl: values['callback-url'],
+    callbackToken: values['callback-token'],
+    messageLimits: values['message-limits'] === undefined ? undefined : (JSON.parse(values['message-limits']) as MessageLimits),
     onCallComplete: values.quiet ? undefined : (call) => console.log(describeCall(call)),
   });
   if (values.rates !== undefined) emulator.setRates(JSON.parse(values.rates) as FaultRates);
@@ -75,6 +100,9 @@ async function main(): Promise<void> {
     const query = `sdkappid=${firstApp.sdkAppId}&identifier=${encodeURIComponent(admin)}&usersig=${userSig}&random=1&contenttype=json`;
     console.log('Try (UserSig valid 24 h):');
     console.log(`  curl -s -X POST '${emulator.url}/v4/im_open_login_svc/account_check?${query}' -d '{"CheckItem":[{"UserID":"${admin}"}]}'`);
+  }
+  if (values['callback-url'] !== undefined) {
+    console.log(`Callbacks go to ${values['callback-url']} (${values['callback-token'] === undefined ? 'unsigned' : 'signed with the token'})`);
   }
   console.log('Press Ctrl+C to stop.');
 

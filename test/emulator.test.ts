@@ -349,10 +349,12 @@ describe('official account commands', () => {
     expect((third.json.SubscriberList as unknown[]).length).toBe(50);
     expect(third.json.Next).toBe('');
 
-    const small = await call(GET_SUBSCRIBERS, { Official_Account: NEWS, Limit: 3 });
+    const small = await call(GET_SUBSCRIBERS, { Official_Account: NEWS, Limit: 3, Next: '' });
     expect((small.json.SubscriberList as unknown[]).length).toBe(3);
-    expect((await call(GET_SUBSCRIBERS, { Official_Account: NEWS, Limit: 201 })).json.ErrorCode).toBe(6017);
-    expect((await call(GET_SUBSCRIBERS, { Official_Account: '@TOA#_nope' })).json.ErrorCode).toBe(130004);
+    expect((await call(GET_SUBSCRIBERS, { Official_Account: NEWS, Limit: 201, Next: '' })).json.ErrorCode).toBe(6017);
+    expect((await call(GET_SUBSCRIBERS, { Official_Account: '@TOA#_nope', Next: '' })).json.ErrorCode).toBe(130004);
+    // Next is required (doc section 2.5), "" on the first call.
+    expect((await call(GET_SUBSCRIBERS, { Official_Account: NEWS, Limit: 3 })).json.ErrorCode).toBe(20001);
   });
 });
 

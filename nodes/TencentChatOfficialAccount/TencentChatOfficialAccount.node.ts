@@ -7,7 +7,9 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
+import * as subscription from './actions/subscription';
 
 export class TencentChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +19,7 @@ export class TencentChatOfficialAccount implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage subscribers of Tencent Cloud Chat official accounts',
+		description: 'Manage Tencent Cloud Chat official accounts, their subscribers and messages',
 		defaults: { name: 'Tencent Chat Official Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,10 +31,16 @@ export class TencentChatOfficialAccount implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Subscriber', value: 'subscriber' }],
+				options: [
+					{ name: 'Official Account', value: 'officialAccount' },
+					{ name: 'Subscriber', value: 'subscriber' },
+					{ name: 'Subscription', value: 'subscription' },
+				],
 				default: 'subscriber',
 			},
+			...officialAccount.description,
 			...subscriber.description,
+			...subscription.description,
 		],
 	};
 

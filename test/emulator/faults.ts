@@ -14,6 +14,8 @@ export interface FaultDecision {
   resultZero: (subscriberId: string) => boolean;
   /** Whether this subscriber id is left out of the reply's result list in this call. */
   omitResult?: (subscriberId: string) => boolean;
+  /** Run the command, then reset the connection instead of replying. */
+  loseReply?: boolean;
 }
 
 const NO_RESULT_ZERO = (): boolean => false;
@@ -79,6 +81,7 @@ function fromScript(fault: ScriptedFault): FaultDecision {
   if (fault === 'ok') return base;
   if (fault === 'http502' || fault === 'socketReset') return { ...base, action: fault };
   if (fault === 'expired70001') return { ...base, action: 'error', errorCode: 70001 };
+  if (fault === 'lostReply') return { ...base, loseReply: true };
   if ('errorCode' in fault) return { ...base, action: 'error', errorCode: fault.errorCode, errorInfo: fault.errorInfo };
   if ('resultZero' in fault) {
     const ids = new Set(fault.resultZero);

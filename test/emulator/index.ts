@@ -8,11 +8,18 @@ export type {
   EmulatorApp,
   EmulatorOptions,
   FaultRates,
+  MessageLimits,
+  MessageSnapshot,
+  OfficialAccountSnapshot,
   ScriptedFault,
+  SubscriberMsgFlag,
+  SubscriberSnapshot,
   TencentChatEmulator,
 } from './types';
 export { decodeUserSig, signUserSigForTests, userSigHmac, userSigSignedContent, verifyUserSig } from './verifyUserSig';
 export type { UserSigPayload, VerifyUserSigInput, VerifyUserSigResult } from './verifyUserSig';
 export { maxArrivalsInWindow } from './callLog';
-export { DEMO_SEED, parseSeedFile } from './seed';
+export { CallbackSender, tencentCallbackSign } from './callbacks';
+export type { CallbackRecord, CallbackTarget } from './callbacks';
+export { DEMO_SEED, generatedAccounts, parseSeedFile } from './seed';
 export type { EmulatorSeed } from './seed';

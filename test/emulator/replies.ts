@@ -11,9 +11,13 @@ export interface ReplyBody {
 /** Realistic English ErrorInfo texts, paraphrasing Tencent's error-code tables. */
 const ERROR_INFO: Record<number, string> = {
   6017: 'Invalid request parameter. Please check the request parameters and try again.',
+  10002: 'Server internal error. Please try again.',
   10004: 'Server internal error. Please try again.',
+  10016: 'The message was refused by the BeforeSendMsg callback of the app backend.',
+  10024: 'Duplicate message: the same content was sent within the duplicate-check window.',
   20001: 'Invalid request packet. Please check the request and try again.',
   20005: 'Server internal error. Please try again.',
+  20006: 'The request was refused by the BeforeCreateOfficialAccount callback of the app backend.',
   60002: 'HTTP parse error. Please check the URL format.',
   60003: 'HTTP request JSON parse error. Please check the JSON format of the request body.',
   60004: 'Account or signature in the request URL is missing or invalid.',
@@ -33,10 +37,13 @@ const ERROR_INFO: Record<number, string> = {
   70016: 'Key not found. Please check that the SDKAppID matches the data center.',
   70020: 'SDKAppID not found. Please check that the SDKAppID matches the data center of the domain.',
   70050: 'UserSig verification failed and the request is frequency-limited. Please try again after 1 minute.',
+  70107: 'The user account has not been imported.',
   70402: 'Invalid parameter. Please check that the required fields are filled in.',
   130002: 'Insufficient operation permission.',
   130004: 'The official account does not exist or has been destroyed.',
   130007: 'The official account ID is invalid.',
+  130008: 'The official account ID is already in use.',
+  131000: 'The official account service is not enabled for this SDKAppID.',
 };
 
 export function errorInfoFor(errorCode: number): string {

@@ -2,6 +2,7 @@
 // command handler, applies latency, then replies the way Tencent's gateway does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { admit, parseTarget, recordedQueryFields } from './admission';
@@ -11,7 +12,7 @@ import { FaultInjector } from './faults';
 import { SlidingWindowRateLimiter } from './rateLimit';
 import type { ReplyBody } from './replies';
 import { failure, toWire } from './replies';
-import { NO_CALLBACKS } from './handlers';
+import { CallbackSender } from './callbacks';
 import { EmulatorState } from './state';
 import type { CallRecord, EmulatorOptions, TencentChatEmulator } from './types';
 import { DEFAULT_APP } from './types';
@@ -49,13 +50,14 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<TencentChatEmulator> {
   const nowMs = options.nowMs ?? Date.now;
   const maxIdsPerCall = options.maxIdsPerCall ?? 100;
-  const state = new EmulatorState(nowMs);
+  const state = new EmulatorState(nowMs, options.seed ?? 1);
+  state.setMessageLimits(options.messageLimits ?? {});
   for (const app of options.apps ?? [DEFAULT_APP]) state.addApp(app);
   for (const account of options.accounts ?? []) state.addAccount(account);
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? 200);
   const faults = new FaultInjector(options.seed ?? 1);
   let latencyMs = options.latencyMs ?? 0;
-  const callbacks = options.callbacks ?? NO_CALLBACKS;
+  const callbackSender = new CallbackSender({ url: options.callbackUrl, token: options.callbackToken }, nowMs);
   const calls: CallRecord[] = [];
   let nextSeq = 1;
   let stopped = false;
@@ -119,9 +121,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
         maxIdsPerCall,
         resultZero: fault?.resultZero ?? (() => false),
         omitResult: fault?.omitResult ?? (() => false),
-        callbacks,
+        callbacks: options.callbacks ?? callbackSender.forApp(admission.sdkAppId),
       });
-      result = { kind: 'json', reply };
+      // A lost reply: the command ran and changed state, but the client sees a reset connection.
+      result = fault?.loseReply ? { kind: 'socketReset' } : { kind: 'json', reply };
     }
 
     await delay(latencyMs + (fault?.extraLatencyMs ?? 0));
@@ -155,13 +158,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
     res.end(text);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       // A bug in the emulator must not look like a Tencent reply; fail loudly and drop the connection.
       console.error('Tencent Chat emulator internal error:', error);
       res.destroy();
     });
-  });
+  };
+  // Tencent is HTTPS only; the TLS mode lets benchmarks pay the handshake a real client pays.
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createServer(onRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -173,7 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     calls,
     setLatency(ms) {
@@ -186,10 +191,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
     addAccount: (seed) => state.addAccount(seed),
     addSubscribers: (sdkAppId, officialAccount, ids) => state.addSubscribers(sdkAppId, officialAccount, ids),
     subscribers: (sdkAppId, officialAccount) => state.subscribers(sdkAppId, officialAccount),
+    account: (sdkAppId, officialAccount) => state.accountSnapshot(sdkAppId, officialAccount),
+    isDestroyed: (sdkAppId, officialAccount) => state.isDestroyed(sdkAppId, officialAccount),
+    accountIds: (sdkAppId) => state.accountIds(sdkAppId),
+    subscriberDetails: (sdkAppId, officialAccount) => state.subscriberDetails(sdkAppId, officialAccount),
+    setSubscriberInfo: (sdkAppId, officialAccount, subscriber, info) => state.setSubscriberInfo(sdkAppId, officialAccount, subscriber, info),
+    messages: (sdkAppId, officialAccount) => state.messages(sdkAppId, officialAccount),
+    deliveryCount: (sdkAppId, officialAccount) => state.deliveryCount(sdkAppId, officialAccount),
+    setMessageLimits: (limits) => state.setMessageLimits(limits),
+    importUsers: (sdkAppId, ids) => state.importUsers(sdkAppId, ids),
     resetCalls() {
       calls.length = 0; // Same array, so references held by tests stay live.
     },
     maxCallsInWindow: (windowMs, filter) => maxCallsInWindow(calls, windowMs, filter),
+    setCallback: (url, token) => callbackSender.setTarget(url, token),
+    callbackLog: callbackSender.log,
+    callbacksSettled: () => callbackSender.settled(),
     stop() {
       if (stopped) return Promise.resolve();
       stopped = true;

@@ -45,7 +45,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('getCredentials is not used by these tests');
 	}
 
+	/** How often n8n asked for decrypted credentials: in a real n8n each time is a database read and a decrypt. */
+	decryptions = 0;
+
 	async getDecrypted(_additionalData: unknown, _nodeCredentials: INodeCredentialsDetails, typeName: string): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions++;
 		const data = this.data[typeName];
 		if (!data) throw new Error(`No test credentials of type ${typeName}`);
 		return { ...data };

@@ -41,6 +41,8 @@ export interface RunNodeResult {
 	/** The node's main outputs: [0] regular, [1] error output when onError is continueErrorOutput. */
 	outputs: INodeExecutionData[][];
 	error?: ExecutionError;
+	/** How often the node's credentials were loaded and decrypted during the run. */
+	credentialReads: number;
 }
 
 const NODE_NAME = 'Tencent Chat';
@@ -86,6 +88,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	} as IWorkflowBase;
 	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
 
+	const credentialsHelper = new TestCredentialsHelper(options.credentialTypes, options.credentials);
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const additionalData = {
@@ -94,7 +97,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		userId: 'user-test',
 		variables: {},
 		currentNodeParameters: undefined,
-		credentialsHelper: new TestCredentialsHelper(options.credentialTypes, options.credentials),
+		credentialsHelper,
 		// Must be valid absolute URLs: the execute context builds $execution.resumeUrl with new URL().
 		restApiUrl: 'http://localhost/rest',
 		instanceBaseUrl: 'http://localhost/',
@@ -130,7 +133,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		const run = await finished;
 		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 		const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
-		return { run, status: run.status, outputs, error: run.data.resultData.error };
+		return { run, status: run.status, outputs, error: run.data.resultData.error, credentialReads: credentialsHelper.decryptions };
 	} finally {
 		if (cancelTimer) clearTimeout(cancelTimer);
 	}

@@ -22,6 +22,31 @@ export interface DeleteRunOptions {
 	cancelAfterMs?: number;
 }
 
+export interface TencentRunOptions {
+	/** A running emulator, in this process or another. */
+	emulator: Pick<TencentChatEmulator, 'url'>;
+	/** The node's parameters: resource, operation and the operation's own. */
+	parameters: INodeParameters;
+	input: Array<IDataObject | INodeExecutionData>;
+	onError?: OnError;
+	credentials?: IDataObject;
+	cancelAfterMs?: number;
+}
+
+/** Runs any operation of the Tencent Chat Official Account node in the n8n engine against the emulator. */
+export async function runTencentNode(run: TencentRunOptions): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: new TencentChatOfficialAccount(),
+		typeName: NODE_TYPE_NAME,
+		credentialTypes: { tencentChatApi: new TencentChatApi() },
+		credentials: { tencentChatApi: emulatorCredentials(run.emulator, run.credentials) },
+		parameters: run.parameters,
+		input: run.input,
+		onError: run.onError,
+		cancelAfterMs: run.cancelAfterMs,
+	});
+}
+
 /** Runs Subscriber → Delete in the n8n engine against the emulator. */
 export async function runDeleteSubscribers(run: DeleteRunOptions): Promise<RunNodeResult> {
 	const parameters: INodeParameters = {
@@ -31,14 +56,5 @@ export async function runDeleteSubscribers(run: DeleteRunOptions): Promise<RunNo
 		subscriberIds: run.subscriberIds ?? '={{ $json.ids }}',
 		options: (run.options ?? {}) as INodeParameters,
 	};
-	return await runNode({
-		nodeType: new TencentChatOfficialAccount(),
-		typeName: NODE_TYPE_NAME,
-		credentialTypes: { tencentChatApi: new TencentChatApi() },
-		credentials: { tencentChatApi: emulatorCredentials(run.emulator, run.credentials) },
-		parameters,
-		input: run.input,
-		onError: run.onError,
-		cancelAfterMs: run.cancelAfterMs,
-	});
+	return await runTencentNode({ ...run, parameters });
 }

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
 // The error catalogue: complete texts, the documented handling, and wording that follows n8n's UX guidelines.
 import {
 	describeErrorCode,
@@ -108,4 +109,28 @@ describe('transport failure texts', () => {
 			expect(failureFix(failure)).not.toMatch(DISCOURAGED);
 		},
 	);
+
+	it('has an entry for every documented code of the official-account family', () => {
+		for (const code of [6017, 10002, 10003, 10004, 10007, 10010, 10016, 20001, 20005, 20006, 130002, 130004, 130007, 130008, 131000]) {
+			expect({ code, known: describeErrorCode(code) !== UNKNOWN_ERROR_CODE }).toEqual({ code, known: true });
+		}
+	});
+
+	it('words a code for the command at hand where the general words would mislead', () => {
+		const onCreate = describeErrorCode(130008, COMMANDS.createOfficialAccount);
+		expect(onCreate.meaning).toMatch(/taken/);
+		expect(onCreate.handling).toBe('final');
+		expect(describeErrorCode(130008).meaning).not.toMatch(/taken/);
+		expect(describeErrorCode(130008, COMMANDS.deleteSubscriber)).toBe(TENCENT_ERROR_CODES[130008]);
+	});
+
+	it('command-specific words avoid the discouraged words too', () => {
+		const offending: string[] = [];
+		for (const [code, entry] of entries) {
+			for (const [command, words] of Object.entries(entry.byCommand ?? {})) {
+				for (const text of [words?.meaning, words?.fix]) if (text && DISCOURAGED.test(text)) offending.push(`${code} ${command}: ${text}`);
+			}
+		}
+		expect(offending).toEqual([]);
+	});
 });

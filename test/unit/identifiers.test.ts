@@ -3,7 +3,10 @@ import {
 	checkOfficialAccountId,
 	checkSubscriberId,
 } from '../../nodes/TencentChatOfficialAccount/helpers/identifiers';
-import { parseSubscriberIds, type SubscriberIdEntry } from '../../nodes/TencentChatOfficialAccount/helpers/subscriberIdList';
+import { SUBSCRIBER_IDS } from '../../nodes/TencentChatOfficialAccount/actions/shared/subscriberIds';
+import { parseIdList, type IdEntry as SubscriberIdEntry } from '../../nodes/TencentChatOfficialAccount/engine/idList';
+
+const parseSubscriberIds = (value: unknown) => parseIdList(value, SUBSCRIBER_IDS);
 
 const PREFIX = '@TOA#_';
 

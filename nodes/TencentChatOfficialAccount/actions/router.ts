@@ -1,12 +1,16 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import * as officialAccount from './officialAccount';
 import * as subscriber from './subscriber';
+import * as subscription from './subscription';
 
 type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
 /** Resources and their operations; a new operation is a new file registered in its resource's index. */
 const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+	officialAccount: officialAccount.operations,
 	subscriber: subscriber.operations,
+	subscription: subscription.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -24,18 +24,23 @@ export function checkOfficialAccountId(raw: unknown): Checked<string> {
 }
 
 export function checkSubscriberId(raw: unknown): Checked<string> {
+	return checkUserId(raw, 'subscriber ID');
+}
+
+/** A UserID (a subscriber, an owner): `label` names it in messages, e.g. "subscriber ID" or "Owner". */
+export function checkUserId(raw: unknown, label: string): Checked<string> {
 	let id: string;
 	if (typeof raw === 'string') id = raw.trim();
-	// Beyond 2^53 a number has already lost digits, and the wrong user would be deleted.
+	// Beyond 2^53 a number has already lost digits, and the wrong user would be chosen.
 	else if (typeof raw === 'number' && Number.isSafeInteger(raw)) id = String(raw);
-	else if (typeof raw === 'number') return { ok: false, reason: `subscriber ID ${String(raw)} is not a whole number that fits without rounding; give it as text` };
-	else return { ok: false, reason: `a subscriber ID must be text or a number, not ${describeType(raw)}` };
-	if (id === '') return { ok: false, reason: 'a subscriber ID is empty' };
+	else if (typeof raw === 'number') return { ok: false, reason: `${label} ${String(raw)} is not a whole number that fits without rounding; give it as text` };
+	else return { ok: false, reason: `${label} must be text or a number, not ${describeType(raw)}` };
+	if (id === '') return { ok: false, reason: `${label} is empty` };
 	if (!PRINTABLE_ASCII.test(id)) {
-		return { ok: false, reason: `subscriber ID "${id}" contains characters other than printable ASCII` };
+		return { ok: false, reason: `${label} "${id}" contains characters other than printable ASCII` };
 	}
 	if (id.length > USER_ID_MAX_BYTES) {
-		return { ok: false, reason: `subscriber ID "${id}" is longer than ${USER_ID_MAX_BYTES} bytes` };
+		return { ok: false, reason: `${label} "${id}" is longer than ${USER_ID_MAX_BYTES} bytes` };
 	}
 	return { ok: true, value: id };
 }

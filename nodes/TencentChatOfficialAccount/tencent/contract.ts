@@ -7,10 +7,23 @@
 /** Every REST path is `https://{domain}/v4/{service}/{command}`. */
 export const REST_API_VERSION = 'v4';
 
+const OFFICIAL_ACCOUNT_SERVICE = 'official_account_open_http_svc';
+
 export const COMMANDS = {
 	/** Cheap admin call used by the credential test. */
 	accountCheck: 'im_open_login_svc/account_check',
-	deleteSubscriber: 'official_account_open_http_svc/delete_subscriber',
+	createOfficialAccount: `${OFFICIAL_ACCOUNT_SERVICE}/create_official_account`,
+	destroyOfficialAccount: `${OFFICIAL_ACCOUNT_SERVICE}/destroy_official_account`,
+	modifyOfficialAccount: `${OFFICIAL_ACCOUNT_SERVICE}/modify_official_account_base_info`,
+	getOfficialAccountInfo: `${OFFICIAL_ACCOUNT_SERVICE}/get_official_account_info`,
+	getSubscriberInfo: `${OFFICIAL_ACCOUNT_SERVICE}/get_subscriber_info`,
+	addSubscriber: `${OFFICIAL_ACCOUNT_SERVICE}/add_subscriber`,
+	deleteSubscriber: `${OFFICIAL_ACCOUNT_SERVICE}/delete_subscriber`,
+	modifySubscriber: `${OFFICIAL_ACCOUNT_SERVICE}/modify_subscriber_info`,
+	getSubscribedAccounts: `${OFFICIAL_ACCOUNT_SERVICE}/get_subscribed_official_account_list`,
+	sendMessage: `${OFFICIAL_ACCOUNT_SERVICE}/send_official_account_msg`,
+	recallMessages: `${OFFICIAL_ACCOUNT_SERVICE}/official_account_msg_recall`,
+	getMessages: `${OFFICIAL_ACCOUNT_SERVICE}/official_account_msg_get_simple`,
 } as const;
 
 export type TencentCommand = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -60,6 +73,184 @@ export const SUBSCRIBER_RESULT = {
 	notSubscribed: 2,
 } as const;
 
+/** `add_subscriber`: `{Official_Account, SubscriberList: [{Subscriber_Account}]}`, same reply list as delete. */
+export const ADD_SUBSCRIBER = {
+	officialAccount: 'Official_Account',
+	subscribersToAdd: 'SubscriberList',
+	subscriberAccount: 'Subscriber_Account',
+	resultList: 'SubscriberList',
+	resultAccount: 'Subscriber_Account',
+	result: 'Result',
+} as const;
+
+/** Per-subscriber `Result` of `add_subscriber`. 2 means already subscribed: subscribed either way. */
+export const ADD_RESULT = {
+	failed: 0,
+	added: 1,
+	alreadySubscribed: 2,
+} as const;
+
+/** Documented: at most 100 users per add_subscriber call. */
+export const ADD_SUBSCRIBER_MAX_IDS_PER_CALL = 100;
+
+/** Fields of an official account as Tencent names them (request and reply alike). */
+export const ACCOUNT_FIELD = {
+	officialAccount: 'Official_Account',
+	/** create_official_account's name for the custom ID, and its reply's name for the new ID. */
+	createdId: 'OfficialAccountUserID',
+	owner: 'Owner_Account',
+	name: 'Name',
+	introduction: 'Introduction',
+	faceUrl: 'FaceUrl',
+	maxSubscriberNum: 'MaxSubscriberNum',
+	organization: 'Organization',
+	customString: 'CustomString',
+	subscriberNum: 'SubscriberNum',
+	lastMsgTime: 'LastMsgTime',
+	createTime: 'CreateTime',
+} as const;
+
+/** UTF-8 byte limits of the account and subscriber text fields ("1 Chinese character = 3 bytes"). */
+export const TEXT_FIELD_MAX_BYTES = {
+	Name: 150,
+	Introduction: 400,
+	FaceUrl: 500,
+	Organization: 500,
+	CustomString: 3000,
+	/** Recall reason. */
+	Reason: 100,
+} as const;
+
+/**
+ * Custom official account IDs "cannot be @TOA#_@TOA#". UNCERTAIN whether that forbids the prefix (system IDs
+ * look like `@TOA#_@TOA#dOEF`) or only that exact value; the prefix reading is the safer one for custom IDs.
+ */
+export const RESERVED_CUSTOM_ID_PREFIX = '@TOA#_@TOA#';
+
+/**
+ * `modify_official_account_base_info`: the account's fields (ACCOUNT_FIELD) that change, and its ID under
+ * `Official_Account` (the docs' key; the Java SDK sends `OfficialAccount`, which the docs never use).
+ */
+export const MODIFY_ACCOUNT = {
+	officialAccount: 'Official_Account',
+} as const;
+
+/** `get_official_account_info`. */
+export const GET_ACCOUNT_INFO = {
+	idList: 'OfficialAccountIdList',
+	responseFilter: 'ResponseFilter',
+	baseInfoFilter: 'OfficialAccountBaseInfoFilter',
+	resultList: 'OfficialAccountInfoList',
+	/** UNCERTAIN: only one source says each result carries its ID (and a per-item ErrorCode). */
+	resultAccount: 'Official_Account',
+	/** UNCERTAIN (one source): each result's own code; 0 = found, e.g. 130004 = no such account. */
+	resultErrorCode: 'ErrorCode',
+	resultErrorInfo: 'ErrorInfo',
+	/**
+	 * UNCERTAIN: the docs say "one item per requested ID"; when the results carry no ID, they are matched to
+	 * the request by position, but only if there are exactly as many as IDs asked for.
+	 */
+	matchResultsByPosition: true,
+	maxIdsPerCall: 50,
+	/** The values ResponseFilter accepts. */
+	filterFields: ['CreateTime', 'Name', 'Owner_Account', 'LastMsgTime', 'SubscriberNum', 'Introduction', 'FaceUrl', 'Organization', 'CustomString'],
+} as const;
+
+/** `get_subscriber_info`: `Next` is a string cursor, `""` on the first call and at the end. */
+export const GET_SUBSCRIBERS = {
+	officialAccount: 'Official_Account',
+	limit: 'Limit',
+	next: 'Next',
+	total: 'SubscriberNum',
+	list: 'SubscriberList',
+	maxPageSize: 200,
+} as const;
+
+/** `modify_subscriber_info`. */
+export const MODIFY_SUBSCRIBER = {
+	officialAccount: 'Official_Account',
+	subscriber: 'Subscriber_Account',
+	customString: 'CustomString',
+} as const;
+
+/** `get_subscribed_official_account_list`: `Offset` in, `Next` (an integer offset) and `CompleteFlag` out. */
+export const GET_SUBSCRIBED = {
+	subscriber: 'Subscriber_Account',
+	limit: 'Limit',
+	offset: 'Offset',
+	list: 'OfficialAccountInfoList',
+	/** UNCERTAIN (one source): total, completion flag and next offset. */
+	total: 'TotalCount',
+	completeFlag: 'CompleteFlag',
+	next: 'Next',
+	/** UNCERTAIN (one source): CompleteFlag 1 = the last page. */
+	completeFlagDone: 1,
+	/** UNCERTAIN (one source): the subscriber's own data on each account, `{ SubscribeTime, CustomString }`. */
+	selfInfo: 'SelfInfo',
+	subscribeTime: 'SubscribeTime',
+	selfCustomString: 'CustomString',
+	maxPageSize: 200,
+} as const;
+
+/** UNCERTAIN: no maximum MaxSubscriberNum is documented; Tencent's type is a 32-bit integer. */
+export const MAX_SUBSCRIBER_NUM_CEILING = 2147483647;
+
+/** `send_official_account_msg`. */
+export const SEND_MESSAGE = {
+	officialAccount: 'Official_Account',
+	random: 'Random',
+	msgBody: 'MsgBody',
+	cloudCustomData: 'CloudCustomData',
+	offlinePushInfo: 'OfflinePushInfo',
+	sendMsgControl: 'SendMsgControl',
+	noLastMsg: 'NoLastMsg',
+	/** UNCERTAIN (one source): 1 = only online subscribers. */
+	onlineOnlyFlag: 'OnlineOnlyFlag',
+	msgKey: 'MsgKey',
+	msgTime: 'MsgTime',
+	/** Documented: at most one message per second per account. */
+	perAccountIntervalMs: 1000,
+	/** Documented: at most 2 broadcast messages per hour per account. */
+	perAccountPerHour: 2,
+	/** Documented: identical content within 5 minutes is discarded as a duplicate. */
+	duplicateWindowMs: 5 * 60 * 1000,
+} as const;
+
+/** Message element types (MsgBody[].MsgType) and their content fields. */
+export const MSG_TYPE = {
+	text: 'TIMTextElem',
+	custom: 'TIMCustomElem',
+	image: 'TIMImageElem',
+	face: 'TIMFaceElem',
+	location: 'TIMLocationElem',
+	sound: 'TIMSoundElem',
+	file: 'TIMFileElem',
+	video: 'TIMVideoFileElem',
+} as const;
+
+/** `official_account_msg_recall`: at most 10 keys per call; RetCode 0 = recalled. */
+export const RECALL_MESSAGES = {
+	officialAccount: 'Official_Account',
+	msgKeyList: 'MsgKeyList',
+	reason: 'Reason',
+	resultList: 'RecallRetList',
+	resultKey: 'MsgKey',
+	retCode: 'RetCode',
+	maxKeysPerCall: 10,
+} as const;
+
+/** `official_account_msg_get_simple`: pages backwards from `LastMsgKey`. */
+export const GET_MESSAGES = {
+	officialAccount: 'Official_Account',
+	lastMsgKey: 'LastMsgKey',
+	reqMsgNumber: 'ReqMsgNumber',
+	withRecalled: 'WithRecalledMsg',
+	isFinished: 'IsFinished',
+	list: 'RspMsgList',
+	/** UNCERTAIN: the maximum ReqMsgNumber is undocumented; one source hints at 20. */
+	maxPageSize: 20,
+} as const;
+
 /**
  * UNCERTAIN: no per-call maximum is documented for delete_subscriber; add_subscriber documents 100,
  * so we assume the same. Batch Size can be lowered by users, never raised past this.
@@ -89,5 +280,6 @@ export const DOCS = {
 	restOverview: 'https://trtc.io/document/34620',
 	errorCodes: 'https://cloud.tencent.com/document/product/679/131708',
 	deleteSubscriber: 'https://trtc.io/document/60761',
+	officialAccounts: 'https://trtc.io/document/60813',
 	userSig: 'https://trtc.io/document/34385',
 } as const;

@@ -1,3 +1,5 @@
+import { COMMANDS, type TencentCommand } from './contract';
+
 /**
  * Every Tencent Chat error code this package knows: what it means, how a user fixes it, and how the
  * transport handles it. The retry policy reads `handling` from here; error messages read the texts.
@@ -25,6 +27,8 @@ export interface TencentErrorCode {
 	fix: string;
 	handling: ErrorHandling;
 	cause?: FailureCause;
+	/** Wording for one command where the general one would mislead (130008 on create: "that ID is taken"). */
+	byCommand?: Partial<Record<TencentCommand, { meaning?: string; fix?: string }>>;
 }
 
 const CHECK_CREDENTIAL =
@@ -36,6 +40,16 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		fix: 'Check the official account ID and subscriber IDs, and lower Batch Size if it is above 100.',
 		handling: 'final',
 		cause: 'configuration-invalid',
+		byCommand: {
+			[COMMANDS.createOfficialAccount]: { fix: 'Check the Owner (an imported UserID), the Name and the optional fields against their limits.' },
+			[COMMANDS.modifyOfficialAccount]: { fix: 'Check the official account ID and the fields you set against their limits.' },
+			[COMMANDS.getOfficialAccountInfo]: { fix: 'Check the official account IDs, and lower Batch Size if it is above 50.' },
+			[COMMANDS.getSubscriberInfo]: { fix: 'Check the official account ID; if it persists, run the workflow again from the start of the list.' },
+			[COMMANDS.modifySubscriber]: { fix: 'Check the official account ID, the subscriber ID (the user must be subscribed) and Custom String.' },
+			[COMMANDS.getSubscribedAccounts]: { fix: 'Check the subscriber ID (a UserID of this app).' },
+			[COMMANDS.sendMessage]: { fix: 'Check the message: its elements, texts and options.' },
+			[COMMANDS.recallMessages]: { fix: 'Check the message keys (as Send returned them) and the reason (at most 100 bytes).' },
+		},
 	},
 	10004: {
 		meaning: 'Tencent Chat could not serve the request, or found a parameter invalid',
@@ -64,16 +78,67 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		fix: 'Check the Official Account ID (it looks like @TOA#_...) and that it belongs to this SDKAppID.',
 		handling: 'final',
 		cause: 'configuration-invalid',
+		byCommand: {
+			[COMMANDS.destroyOfficialAccount]: { meaning: 'The official account does not exist or was already deleted' },
+		},
 	},
 	130007: {
 		meaning: 'The official account ID is not valid',
 		fix: 'Use the ID Tencent Chat returned when the account was created; it starts with @TOA#_.',
 		handling: 'final',
 		cause: 'configuration-invalid',
+		byCommand: {
+			[COMMANDS.createOfficialAccount]: {
+				meaning: 'Tencent Chat did not accept the Custom ID',
+				fix: 'Use a Custom ID that starts with @TOA#_ (but not @TOA#_@TOA#), in printable ASCII, at most 48 bytes, or leave it empty.',
+			},
+		},
 	},
 	130008: {
 		meaning: 'The official account ID is already in use',
 		fix: 'Choose another official account ID.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+		byCommand: {
+			[COMMANDS.createOfficialAccount]: {
+				meaning: 'That official account ID is taken: another account of this app already has it',
+				fix: 'Choose another Custom ID, or leave it empty and let Tencent Chat assign one.',
+			},
+		},
+	},
+	20006: {
+		meaning: "The app's Before Create Official Account callback refused the account",
+		fix: 'Check the rules of the callback receiver configured in the Tencent Chat console (Callback Configuration).',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	10002: {
+		meaning: 'Tencent Chat could not serve the message request right now',
+		fix: 'Run the workflow again.',
+		handling: 'retryOnce',
+		cause: 'temporarily-unavailable',
+	},
+	10003: {
+		meaning: 'Tencent Chat did not recognise the message command',
+		fix: 'Check the Base URL in the credential; if it is right, report this to the node maintainers.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	10007: {
+		meaning: 'The admin account may not do this with the official account',
+		fix: 'Use an App admin as Admin Identifier and check the official account ID.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	10010: {
+		meaning: 'The official account does not exist or was destroyed',
+		fix: 'Check the Official Account ID (it looks like @TOA#_...) and that it belongs to this SDKAppID.',
+		handling: 'final',
+		cause: 'configuration-invalid',
+	},
+	10016: {
+		meaning: "The app's Before Send Message callback refused the message",
+		fix: 'Check the rules of the callback receiver configured in the Tencent Chat console (Callback Configuration).',
 		handling: 'final',
 		cause: 'configuration-invalid',
 	},
@@ -260,6 +325,13 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 		fix: 'Use an existing App admin as Admin Identifier.',
 		handling: 'final',
 		cause: 'credential-invalid',
+		byCommand: {
+			// UNCERTAIN which code Tencent gives for an owner that is not imported; 70107 is its "not imported".
+			[COMMANDS.createOfficialAccount]: {
+				meaning: 'The Owner (or the admin account) is not a user of this app',
+				fix: 'Set Owner to a UserID already imported into the app (Tencent Chat console > Account Management, or the account_import API).',
+			},
+		},
 	},
 };
 
@@ -270,6 +342,9 @@ export const UNKNOWN_ERROR_CODE: TencentErrorCode = {
 	handling: 'final',
 };
 
-export function describeErrorCode(code: number): TencentErrorCode {
-	return TENCENT_ERROR_CODES[code] ?? UNKNOWN_ERROR_CODE;
+/** The catalogue entry of a code, worded for the command when the catalogue has words for it. */
+export function describeErrorCode(code: number, command?: TencentCommand): TencentErrorCode {
+	const known = TENCENT_ERROR_CODES[code] ?? UNKNOWN_ERROR_CODE;
+	const worded = command ? known.byCommand?.[command] : undefined;
+	return worded ? { ...known, ...worded } : known;
 }

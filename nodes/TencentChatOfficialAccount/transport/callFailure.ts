@@ -1,3 +1,4 @@
+import type { TencentCommand } from '../tencent/contract';
 import { describeErrorCode, type ErrorHandling, type FailureCause } from '../tencent/errorCodes';
 
 /** Why one HTTP attempt did not produce a successful Tencent reply. */
@@ -35,10 +36,11 @@ const RETRYABLE_NETWORK_CODES = new Set([
 
 const CHECK_REGION = 'Check the Region or Base URL in the credential.';
 
-export function describeFailure(failure: CallFailure): FailureDescription {
+/** `command` picks the catalogue's wording for that command, where it has one. */
+export function describeFailure(failure: CallFailure, command?: TencentCommand): FailureDescription {
 	switch (failure.kind) {
 		case 'api': {
-			const known = describeErrorCode(failure.code);
+			const known = describeErrorCode(failure.code, command);
 			return {
 				handling: known.handling,
 				cause: known.cause,
@@ -88,5 +90,5 @@ export function describeFailure(failure: CallFailure): FailureDescription {
 export const failureHandling = (failure: CallFailure): ErrorHandling => describeFailure(failure).handling;
 export const failureCause = (failure: CallFailure): FailureCause | undefined => describeFailure(failure).cause;
 export const failureCode = (failure: CallFailure): string => describeFailure(failure).code;
-export const failureSummary = (failure: CallFailure): string => describeFailure(failure).summary;
-export const failureFix = (failure: CallFailure): string => describeFailure(failure).fix;
+export const failureSummary = (failure: CallFailure, command?: TencentCommand): string => describeFailure(failure, command).summary;
+export const failureFix = (failure: CallFailure, command?: TencentCommand): string => describeFailure(failure, command).fix;

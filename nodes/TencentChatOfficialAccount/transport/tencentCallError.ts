@@ -10,7 +10,7 @@ export class TencentCallError extends Error {
 		readonly failure: CallFailure,
 		readonly attempts: number,
 	) {
-		super(failureSummary(failure));
+		super(failureSummary(failure, command));
 		this.name = 'TencentCallError';
 	}
 
@@ -21,11 +21,11 @@ export class TencentCallError extends Error {
 	/** Plain-language reason with Tencent's own words, for output items and messages. */
 	get reason(): string {
 		const said = this.failure.info && this.failure.kind === 'api' ? `: ${this.failure.info}` : '';
-		return `${failureSummary(this.failure)}${said}`;
+		return `${failureSummary(this.failure, this.command)}${said}`;
 	}
 
 	get fix(): string {
-		return failureFix(this.failure);
+		return failureFix(this.failure, this.command);
 	}
 
 	/** How to fix it, and how hard the transport tried: the description users read under the message. */

@@ -1,7 +1,5 @@
 // What every command handler gets, and the checks the official-account commands share.
 import type { ReplyBody } from '../replies';
-import { failure } from '../replies';
-import { OFFICIAL_ACCOUNT_PREFIX } from '../state';
 import type { EmulatorState } from '../state';
 
 export interface HandlerContext {
@@ -10,9 +8,9 @@ export interface HandlerContext {
   /** The admin making the call. */
   identifier: string;
   maxIdsPerCall: number;
-  /** Fault injection: true when this subscriber's operation must fail (Result 0). */
+  /** Fault injection: true when this subscriber's operation (or this MsgKey's recall) must fail. */
   resultZero: (subscriberId: string) => boolean;
-  /** Leaves a subscriber out of the reply's result list (fault injection). */
+  /** Leaves a subscriber (or MsgKey) out of the reply's result list (fault injection). */
   omitResult?: (subscriberId: string) => boolean;
   /** Third-party callbacks (webhooks) Tencent would send for this call; a no-op unless a callback URL is configured. */
   callbacks: EmulatorCallbacks;
@@ -43,20 +41,4 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-/** 6017 for an empty list or one over the per-call limit; undefined when the count is fine. */
-export function checkIdCount(field: string, count: number, maxIdsPerCall: number): ReplyBody | undefined {
-  if (count === 0) return failure(6017, `${field} is empty.`);
-  if (count > maxIdsPerCall) return failure(6017, `${field} holds ${count} accounts; at most ${maxIdsPerCall} are allowed per call.`);
-  return undefined;
-}
-
-/** 130007 for a malformed ID, 130004 for an account this SDKAppID does not have; undefined when it exists. */
-export function checkOfficialAccount(officialAccount: string, context: HandlerContext): ReplyBody | undefined {
-  if (!officialAccount.startsWith(OFFICIAL_ACCOUNT_PREFIX)) {
-    return failure(130007, `Official_Account must start with ${OFFICIAL_ACCOUNT_PREFIX}.`);
-  }
-  if (!context.state.hasAccount(context.sdkAppId, officialAccount)) return failure(130004);
-  return undefined;
 }

@@ -10,6 +10,10 @@ export interface CallStats {
 	deleteCalls: number;
 	/** Subscriber IDs in all delete_subscriber bodies. */
 	idsSent: number;
+	/** Distinct subscriber IDs in those bodies (idsSent minus this = IDs sent more than once). */
+	distinctIdsSent: number;
+	/** Entries with Result 1 (removed) in the replies: each subscriber removed once means this = their number. */
+	idsRemoved: number;
 	/** Replies with ErrorCode 60007 (the emulator's rate limit). */
 	rejected60007: number;
 	outcomes: Record<string, number>;
@@ -36,6 +40,11 @@ function deletedIds(call: CallRecord): unknown[] | undefined {
 	return Array.isArray(ids) ? ids : undefined;
 }
 
+function removedCount(call: CallRecord): number {
+	const list = (call.reply as { SubscriberList?: Array<{ Result?: unknown }> } | undefined)?.SubscriberList;
+	return Array.isArray(list) ? list.filter((entry) => entry.Result === 1).length : 0;
+}
+
 function median(values: number[]): number | null {
 	if (values.length === 0) return null;
 	const sorted = [...values].sort((a, b) => a - b);
@@ -55,6 +64,8 @@ export function callStats(calls: CallRecord[]): CallStats {
 		calls: calls.length,
 		deleteCalls: deletes.length,
 		idsSent: deletes.reduce((sum, call) => sum + (deletedIds(call)?.length ?? 0), 0),
+		distinctIdsSent: new Set(deletes.flatMap((call) => deletedIds(call) ?? [])).size,
+		idsRemoved: deletes.reduce((sum, call) => sum + removedCount(call), 0),
 		rejected60007: calls.filter((call) => call.errorCode === 60007).length,
 		outcomes,
 		maxArrivalsIn1s: maxArrivalsInWindow(calls.map((call) => call.atMs), 1000),

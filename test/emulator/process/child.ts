@@ -52,6 +52,22 @@ async function main(): Promise<void> {
 				case 'callTimeline':
 					reply(callTimeline(emulator.calls));
 					return;
+				case 'account':
+					reply(emulator.account(request.sdkAppId, request.officialAccount) ?? null);
+					return;
+				case 'subscriberDetails':
+					reply(emulator.subscriberDetails(request.sdkAppId, request.officialAccount));
+					return;
+				case 'messages':
+					reply(emulator.messages(request.sdkAppId, request.officialAccount));
+					return;
+				case 'deliveryCount':
+					reply(emulator.deliveryCount(request.sdkAppId, request.officialAccount));
+					return;
+				case 'setMessageLimits':
+					emulator.setMessageLimits(request.limits);
+					reply(true);
+					return;
 				case 'stop':
 					reply(true);
 					void shutdown();

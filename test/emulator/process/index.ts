@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 
 import { maxArrivalsInWindow } from '../callLog';
-import type { CallRecord, ScriptedFault } from '../types';
+import type { CallRecord, MessageLimits, MessageSnapshot, OfficialAccountSnapshot, ScriptedFault, SubscriberSnapshot } from '../types';
 import type { CallStats, TimelineEntry } from './callStats';
 import type { ProcessAccountSeed, ProcessEmulatorOptions, ProcessRequest, ProcessResponse } from './protocol';
 
@@ -32,6 +32,12 @@ export interface EmulatorProcess {
 	callTimeline(): Promise<TimelineEntry[]>;
 	/** Max arrivals in any half-open window [t, t + windowMs), as the emulator recorded them. */
 	maxCallsInWindow(windowMs?: number): Promise<number>;
+	/** As TencentChatEmulator.account (null instead of undefined: it crossed IPC). */
+	account(sdkAppId: number, officialAccount: string): Promise<OfficialAccountSnapshot | null>;
+	subscriberDetails(sdkAppId: number, officialAccount: string): Promise<SubscriberSnapshot[]>;
+	messages(sdkAppId: number, officialAccount: string): Promise<MessageSnapshot[]>;
+	deliveryCount(sdkAppId: number, officialAccount?: string): Promise<number>;
+	setMessageLimits(limits: MessageLimits): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -100,6 +106,11 @@ export async function startEmulatorProcess(options: ProcessEmulatorOptions = {},
 		callTimeline: async () => await request<TimelineEntry[]>({ op: 'callTimeline' }),
 		maxCallsInWindow: async (windowMs = 1000) =>
 			maxArrivalsInWindow((await request<CallRecord[]>({ op: 'calls' })).map((call) => call.atMs), windowMs),
+		account: async (sdkAppId, officialAccount) => await request<OfficialAccountSnapshot | null>({ op: 'account', sdkAppId, officialAccount }),
+		subscriberDetails: async (sdkAppId, officialAccount) => await request<SubscriberSnapshot[]>({ op: 'subscriberDetails', sdkAppId, officialAccount }),
+		messages: async (sdkAppId, officialAccount) => await request<MessageSnapshot[]>({ op: 'messages', sdkAppId, officialAccount }),
+		deliveryCount: async (sdkAppId, officialAccount) => await request<number>({ op: 'deliveryCount', sdkAppId, officialAccount }),
+		setMessageLimits: async (limits) => void (await request({ op: 'setMessageLimits', limits })),
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));

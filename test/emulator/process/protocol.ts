@@ -1,4 +1,4 @@
-import type { CallRecord, EmulatorAccountSeed, EmulatorOptions, ScriptedFault } from '../types';
+import type { CallRecord, EmulatorAccountSeed, EmulatorOptions, MessageLimits, ScriptedFault } from '../types';
 
 /** Options that survive the trip to the child process (no functions). */
 export type ProcessEmulatorOptions = Omit<EmulatorOptions, 'nowMs' | 'onCallComplete' | 'callbacks'>;
@@ -27,7 +27,12 @@ export type ProcessRequest =
 	| { id: number; op: 'addAccount'; seed: ProcessAccountSeed }
 	| { id: number; op: 'subscriberCount'; sdkAppId: number; officialAccount: string }
 	| { id: number; op: 'callStats' }
-	| { id: number; op: 'callTimeline' };
+	| { id: number; op: 'callTimeline' }
+	| { id: number; op: 'account'; sdkAppId: number; officialAccount: string }
+	| { id: number; op: 'subscriberDetails'; sdkAppId: number; officialAccount: string }
+	| { id: number; op: 'messages'; sdkAppId: number; officialAccount: string }
+	| { id: number; op: 'deliveryCount'; sdkAppId: number; officialAccount?: string }
+	| { id: number; op: 'setMessageLimits'; limits: MessageLimits };
 
 export type ProcessResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 

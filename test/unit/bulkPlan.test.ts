@@ -1,97 +1,105 @@
-// planDeleteBatches (grouping, dedupe, chunking, order) and outcomesFromReply (per-subscriber Result).
-import { outcomesFromReply, planDeleteBatches, type DeleteBatch } from '../../nodes/TencentChatOfficialAccount/helpers/deleteBatches';
-import { DELETE_SUBSCRIBER_MAX_IDS_PER_CALL } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
+// planBatches (grouping, dedupe, chunking, order) and the result-list reader of delete_subscriber (per-subscriber Result).
+import { contract as deleteContract } from '../../nodes/TencentChatOfficialAccount/actions/subscriber/delete.operation';
+import { planBatches } from '../../nodes/TencentChatOfficialAccount/engine/bulk/planner';
+import type { BulkBatch, IdOutcome } from '../../nodes/TencentChatOfficialAccount/engine/bulk/types';
+import { DELETE_SUBSCRIBER_MAX_IDS_PER_CALL, type TencentReplyEnvelope } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
+
+function outcomesFromReply(batch: BulkBatch, reply: TencentReplyEnvelope): Map<string, IdOutcome> {
+	const outcomes = new Map<string, IdOutcome>();
+	deleteContract.readReply(batch, reply, outcomes);
+	return outcomes;
+}
 
 const NEWS = '@TOA#_news';
 const SPORTS = '@TOA#_sports';
 
 const ids = (prefix: string, count: number, from = 0) => Array.from({ length: count }, (_, i) => `${prefix}${from + i}`);
 
-describe('planDeleteBatches', () => {
+describe('planBatches', () => {
 	it('chunks 250 IDs of one account into 100 / 100 / 50, in order', () => {
 		const all = ids('u', 250);
-		const batches = planDeleteBatches([{ officialAccount: NEWS, subscriberIds: all }], 100);
-		expect(batches.map((batch) => batch.subscriberIds.length)).toEqual([100, 100, 50]);
-		expect(batches.every((batch) => batch.officialAccount === NEWS)).toBe(true);
-		expect(batches.flatMap((batch) => batch.subscriberIds)).toEqual(all);
+		const batches = planBatches([{ target: NEWS, ids: all }], 100);
+		expect(batches.map((batch) => batch.ids.length)).toEqual([100, 100, 50]);
+		expect(batches.every((batch) => batch.target === NEWS)).toBe(true);
+		expect(batches.flatMap((batch) => batch.ids)).toEqual(all);
 	});
 
 	it('never exceeds the batch size, and 100 is the contract maximum', () => {
 		expect(DELETE_SUBSCRIBER_MAX_IDS_PER_CALL).toBe(100);
 		for (const size of [1, 7, 33, 100]) {
-			const batches = planDeleteBatches([{ officialAccount: NEWS, subscriberIds: ids('u', 205) }], size);
-			expect(Math.max(...batches.map((batch) => batch.subscriberIds.length))).toBeLessThanOrEqual(size);
+			const batches = planBatches([{ target: NEWS, ids: ids('u', 205) }], size);
+			expect(Math.max(...batches.map((batch) => batch.ids.length))).toBeLessThanOrEqual(size);
 			expect(batches).toHaveLength(Math.ceil(205 / size));
 		}
 	});
 
 	it('removes duplicates across items of the same account', () => {
-		const batches = planDeleteBatches(
+		const batches = planBatches(
 			[
-				{ officialAccount: NEWS, subscriberIds: ['a', 'b'] },
-				{ officialAccount: NEWS, subscriberIds: ['b', 'c'] },
-				{ officialAccount: NEWS, subscriberIds: ['a'] },
+				{ target: NEWS, ids: ['a', 'b'] },
+				{ target: NEWS, ids: ['b', 'c'] },
+				{ target: NEWS, ids: ['a'] },
 			],
 			100,
 		);
-		expect(batches).toEqual([{ officialAccount: NEWS, subscriberIds: ['a', 'b', 'c'] }]);
+		expect(batches).toEqual([{ target: NEWS, ids: ['a', 'b', 'c'] }]);
 	});
 
 	it('keeps the same subscriber for different accounts apart', () => {
-		const batches = planDeleteBatches(
+		const batches = planBatches(
 			[
-				{ officialAccount: NEWS, subscriberIds: ['a'] },
-				{ officialAccount: SPORTS, subscriberIds: ['a'] },
+				{ target: NEWS, ids: ['a'] },
+				{ target: SPORTS, ids: ['a'] },
 			],
 			100,
 		);
 		expect(batches).toEqual([
-			{ officialAccount: NEWS, subscriberIds: ['a'] },
-			{ officialAccount: SPORTS, subscriberIds: ['a'] },
+			{ target: NEWS, ids: ['a'] },
+			{ target: SPORTS, ids: ['a'] },
 		]);
 	});
 
 	it('hands out full batches at once and the rest in first-seen account order, one account per call', () => {
-		const batches = planDeleteBatches(
+		const batches = planBatches(
 			[
-				{ officialAccount: SPORTS, subscriberIds: ids('s', 3) },
-				{ officialAccount: NEWS, subscriberIds: ids('n', 150) },
-				{ officialAccount: SPORTS, subscriberIds: ids('s', 2, 3) },
-				{ officialAccount: NEWS, subscriberIds: ids('n', 10, 150) },
+				{ target: SPORTS, ids: ids('s', 3) },
+				{ target: NEWS, ids: ids('n', 150) },
+				{ target: SPORTS, ids: ids('s', 2, 3) },
+				{ target: NEWS, ids: ids('n', 10, 150) },
 			],
 			100,
 		);
 		// Full batches go out as soon as they fill; the partly filled ones follow in first-seen account order.
-		expect(batches.map((batch) => [batch.officialAccount, batch.subscriberIds.length])).toEqual([
+		expect(batches.map((batch) => [batch.target, batch.ids.length])).toEqual([
 			[NEWS, 100],
 			[SPORTS, 5],
 			[NEWS, 60],
 		]);
-		expect(batches[0].subscriberIds).toEqual(ids('n', 100));
-		expect(batches[1].subscriberIds).toEqual(ids('s', 5));
-		expect(batches[2].subscriberIds).toEqual(ids('n', 60, 100));
+		expect(batches[0].ids).toEqual(ids('n', 100));
+		expect(batches[1].ids).toEqual(ids('s', 5));
+		expect(batches[2].ids).toEqual(ids('n', 60, 100));
 	});
 
 	it('every unique pair appears in exactly one batch', () => {
 		const requests = Array.from({ length: 40 }, (_, item) => ({
-			officialAccount: item % 3 === 0 ? NEWS : SPORTS,
-			subscriberIds: ids('u', 20, (item * 7) % 50),
+			target: item % 3 === 0 ? NEWS : SPORTS,
+			ids: ids('u', 20, (item * 7) % 50),
 		}));
-		const batches = planDeleteBatches(requests, 30);
-		const expected = new Set(requests.flatMap((r) => r.subscriberIds.map((id) => `${r.officialAccount}|${id}`)));
-		const planned = batches.flatMap((batch) => batch.subscriberIds.map((id) => `${batch.officialAccount}|${id}`));
+		const batches = planBatches(requests, 30);
+		const expected = new Set(requests.flatMap((r) => r.ids.map((id) => `${r.target}|${id}`)));
+		const planned = batches.flatMap((batch) => batch.ids.map((id) => `${batch.target}|${id}`));
 		expect(planned).toHaveLength(expected.size);
 		expect(new Set(planned)).toEqual(expected);
 	});
 
 	it('plans nothing for no requests or no IDs', () => {
-		expect(planDeleteBatches([], 100)).toEqual([]);
-		expect(planDeleteBatches([{ officialAccount: NEWS, subscriberIds: [] }], 100)).toEqual([]);
+		expect(planBatches([], 100)).toEqual([]);
+		expect(planBatches([{ target: NEWS, ids: [] }], 100)).toEqual([]);
 	});
 });
 
-describe('outcomesFromReply', () => {
-	const batch: DeleteBatch = { officialAccount: NEWS, subscriberIds: ['deleted', 'absent', 'failed', 'missing', 'odd'] };
+describe('delete_subscriber result list', () => {
+	const batch: BulkBatch = { target: NEWS, ids: ['deleted', 'absent', 'failed', 'missing', 'odd'] };
 	const reply = {
 		ActionStatus: 'OK',
 		ErrorCode: 0,
@@ -106,7 +114,7 @@ describe('outcomesFromReply', () => {
 	const outcomes = outcomesFromReply(batch, reply);
 
 	it('has exactly one outcome per sent ID', () => {
-		expect([...outcomes.keys()].sort()).toEqual([...batch.subscriberIds].sort());
+		expect([...outcomes.keys()].sort()).toEqual([...batch.ids].sort());
 	});
 
 	it('Result 1 → deleted', () => {
@@ -137,11 +145,11 @@ describe('outcomesFromReply', () => {
 	it('a reply without SubscriberList fails every ID', () => {
 		const none = outcomesFromReply(batch, { ActionStatus: 'OK', ErrorCode: 0 });
 		expect([...none.values()].every((outcome) => outcome.status === 'failed' && outcome.reason)).toBe(true);
-		expect(none.size).toBe(batch.subscriberIds.length);
+		expect(none.size).toBe(batch.ids.length);
 	});
 
 	it('ignores IDs in the reply that were not sent', () => {
-		const extra = outcomesFromReply({ officialAccount: NEWS, subscriberIds: ['a'] }, {
+		const extra = outcomesFromReply({ target: NEWS, ids: ['a'] }, {
 			SubscriberList: [
 				{ Subscriber_Account: 'a', Result: 1 },
 				{ Subscriber_Account: 'intruder', Result: 1 },
@@ -152,7 +160,7 @@ describe('outcomesFromReply', () => {
 	});
 
 	it('a Result without a value is a failure', () => {
-		const noResult = outcomesFromReply({ officialAccount: NEWS, subscriberIds: ['a'] }, { SubscriberList: [{ Subscriber_Account: 'a' }] });
+		const noResult = outcomesFromReply({ target: NEWS, ids: ['a'] }, { SubscriberList: [{ Subscriber_Account: 'a' }] });
 		expect(noResult.get('a')?.status).toBe('failed');
 	});
 });

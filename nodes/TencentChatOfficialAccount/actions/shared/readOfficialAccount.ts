@@ -1,0 +1,10 @@
+import type { ItemParameterReader } from '../../engine/itemParameters';
+import { readChecked, type ReadField } from './readChecked';
+import { OFFICIAL_ACCOUNT_TARGET } from './subscriberIds';
+
+export type { ReadField } from './readChecked';
+
+/** Reads and checks one item's Official Account ID (parameter `officialAccount`). */
+export function readOfficialAccount(reader: ItemParameterReader, itemIndex: number): ReadField<string> {
+	return readChecked(reader, itemIndex, OFFICIAL_ACCOUNT_TARGET);
+}

@@ -1,0 +1,84 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TencentCommand, TencentReplyEnvelope } from '../../tencent/contract';
+import type { TencentCallError } from '../../transport';
+import type { IdEntry } from '../idList';
+import type { IdListSource } from '../idListSource';
+import type { Checked } from '../../helpers/identifiers';
+
+/** One API call's worth of IDs, all for the same target (an official account, or none). */
+export interface BulkBatch {
+	target: string;
+	ids: string[];
+}
+
+/** What happened to one ID. Successes are shared objects: a large run does not allocate one per ID. */
+export interface IdOutcome {
+	/** e.g. 'deleted', 'notSubscribed', 'failed'. */
+	status: string;
+	ok: boolean;
+	/** Tencent's raw per-ID value (Result, RetCode); null when Tencent gave none. */
+	result: number | null;
+	/** Extra output fields of a success (e.g. an account's info). */
+	fields?: IDataObject;
+	/** Why it failed, in plain words; absent on success. */
+	reason?: string;
+	/** Tencent error code, HTTP status or socket code of a failed call, or a per-ID code. */
+	code?: string;
+	/** The failed call, for the fix advice of a final error. */
+	callError?: TencentCallError;
+}
+
+/** Outcomes by target, then ID. */
+export type BulkOutcomes = Map<string, Map<string, IdOutcome>>;
+
+/** One input item, read and checked. */
+export type BulkRequest =
+	| { itemIndex: number; valid: true; target: string; entries: IdEntry[] }
+	| { itemIndex: number; valid: false; field: string; reason: string; fix: string };
+
+/** The target parameter of a bulk operation (the official account), when it has one. */
+export interface BulkTarget {
+	parameter: string;
+	label: string;
+	check: (raw: unknown) => Checked<string>;
+	fix: string;
+}
+
+/**
+ * Everything that makes one bulk operation different from another: its command, the body of a call, what
+ * each per-ID result means, and how its output and messages name things. The engine does the rest.
+ */
+export interface BulkContract {
+	command: TencentCommand;
+	maxIdsPerCall: number;
+	target?: BulkTarget;
+	ids: IdListSource;
+	/** The request body of one call. */
+	body(batch: BulkBatch): IDataObject;
+	/** Writes an outcome for every ID of the batch into `into`; an ID the reply is silent about is a failure. */
+	readReply(batch: BulkBatch, reply: TencentReplyEnvelope, into: Map<string, IdOutcome>): void;
+	/**
+	 * A read (e.g. Get official accounts): the output is the data, so always one item per ID (also as an AI
+	 * tool, and without an Output option), a success carrying only its ID and `fields`.
+	 */
+	dataOutput?: boolean;
+	/** Output field names of the target and the ID, e.g. officialAccount / subscriberId. */
+	targetField?: string;
+	idField: string;
+	/** Statuses in the order the summary counts them, the failure status last. */
+	statuses: readonly string[];
+	wording: {
+		/** "subscriber" / "subscribers". */
+		noun: string;
+		nouns: string;
+		/** "could not be removed from": followed by the target, if any. */
+		failed: string;
+		/** "was not removed from". */
+		notDone: string;
+		/** Readable names of the statuses for the progress line, e.g. { notSubscribed: 'not subscribed' }. */
+		statusLabels?: Record<string, string>;
+	};
+}
+
+export const FAILED = 'failed';

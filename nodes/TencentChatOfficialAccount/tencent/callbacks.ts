@@ -1,0 +1,76 @@
+/**
+ * Tencent Cloud Chat third-party callbacks ("webhooks") of the official-account family: the command
+ * strings, the query and body field names, the reply Tencent expects and the signature window. The
+ * trigger node and the emulator's callback sender both take these names from here.
+ * Sources: shared research docs official-accounts-api.md §4 and tencent-chat-rest.md §5.
+ */
+
+/** The 11 `OfficialAccount.*` callback commands, keyed by a short name, with the console's name for each. */
+export const CALLBACK_EVENTS = [
+	{ key: 'beforeCreateOfficialAccount', name: 'Before Official Account Creation', command: 'OfficialAccount.CallbackBeforeCreateOfficialAccount' },
+	{ key: 'afterCreateOfficialAccount', name: 'After Official Account Creation', command: 'OfficialAccount.CallbackAfterCreateOfficialAccount' },
+	{ key: 'afterOfficialAccountInfoChanged', name: 'After Official Account Info Changed', command: 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged' },
+	{ key: 'afterOfficialAccountDestroyed', name: 'After Official Account Destroyed', command: 'OfficialAccount.CallbackAfterOfficialAccountDestroyed' },
+	{ key: 'beforeAddSubscriber', name: 'Before Add Subscriber', command: 'OfficialAccount.CallbackBeforeAddSubscriber' },
+	{ key: 'afterAddSubscriber', name: 'After Add Subscriber', command: 'OfficialAccount.CallbackAfterAddSubscriber' },
+	{ key: 'afterOfficialAccountFull', name: 'After Official Account Full', command: 'OfficialAccount.CallbackAfterOfficialAccountFull' },
+	{ key: 'afterDeleteSubscriber', name: 'After Delete Subscriber', command: 'OfficialAccount.CallbackAfterDeleteSubscriber' },
+	{ key: 'beforeSendMsg', name: 'Before Message Is Sent', command: 'OfficialAccount.CallbackBeforeSendMsg' },
+	{ key: 'afterSendMsg', name: 'After Message Is Sent', command: 'OfficialAccount.CallbackAfterSendMsg' },
+	{ key: 'afterMsgWithDraw', name: 'After Message Is Recalled', command: 'OfficialAccount.CallbackAfterMsgWithDraw' },
+] as const;
+
+export type CallbackEventKey = (typeof CALLBACK_EVENTS)[number]['key'];
+
+export const CALLBACK_COMMANDS = Object.fromEntries(CALLBACK_EVENTS.map((event) => [event.key, event.command])) as {
+	[Key in CallbackEventKey]: Extract<(typeof CALLBACK_EVENTS)[number], { key: Key }>['command'];
+};
+
+/** Query parameters Tencent appends to the callback URL; `Sign` and `RequestTime` only with callback authentication on. */
+export const CALLBACK_QUERY = {
+	sdkAppId: 'SdkAppid',
+	callbackCommand: 'CallbackCommand',
+	contentType: 'contenttype',
+	clientIp: 'ClientIP',
+	optPlatform: 'OptPlatform',
+	requestTime: 'RequestTime',
+	sign: 'Sign',
+} as const;
+
+/** Body fields of the official-account callbacks (`SubscribeAccountList`, without the "r" of the REST `SubscriberList`). */
+export const CALLBACK_BODY = {
+	callbackCommand: 'CallbackCommand',
+	/** Milliseconds since the epoch. */
+	eventTime: 'EventTime',
+	officialAccount: 'Official_Account',
+	operatorAccount: 'Operator_Account',
+	subscribeAccountList: 'SubscribeAccountList',
+	subscriberAccount: 'Subscriber_Account',
+} as const;
+
+/** Fields of a reply to a Before callback, besides the ACK envelope. */
+export const CALLBACK_REPLY = {
+	/**
+	 * Users refused by a Before Add Subscriber reply with ErrorCode 0.
+	 * Tencent's prose once says `RefusedMembers_Account`, its sample and field table say this name (doc trap 5).
+	 */
+	refusedSubscribers: 'RefusedSubscribers_Account',
+} as const;
+
+/** The reply Tencent expects from every callback; for After callbacks its content is ignored. */
+export const CALLBACK_ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 } as const;
+
+/** ErrorCode in a Before callback reply that refuses the whole request. */
+export const CALLBACK_REFUSE_ALL_ERROR_CODE = 1;
+
+/** Callbacks whose `RequestTime` differs from the receiver's clock by more than this are replays (Tencent: "1 minute"). */
+export const CALLBACK_SIGNATURE_WINDOW_SECONDS = 60;
+
+/**
+ * How long Tencent waits for the reply to a Before callback.
+ * UNCERTAIN: documented (fixed, not adjustable) only for Before Send Message; assumed for every Before callback.
+ */
+export const BEFORE_CALLBACK_TIMEOUT_MS = 2000;
+
+/** `OptPlatform` of callbacks raised by a REST API call. UNCERTAIN per command (inferred from the docs' value list). */
+export const REST_OPT_PLATFORM = 'RESTAPI';

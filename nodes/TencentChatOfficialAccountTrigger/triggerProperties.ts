@@ -1,0 +1,93 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { BEFORE_CALLBACK_TIMEOUT_MS, CALLBACK_EVENTS } from '../TencentChatOfficialAccount/tencent/callbacks';
+
+export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode' } as const;
+
+const eventOptions = [...CALLBACK_EVENTS]
+	.sort((a, b) => a.name.localeCompare(b.name))
+	.map((event) => ({ name: event.name, value: event.command, description: event.command }));
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Paste the <b>Production URL</b> above into the Tencent Chat console (your app > Callback Configuration), enable callback authentication and copy its token into the credential\'s Callback Token. Changes take about 2 minutes to apply. The Test URL answers only one call, so try it with a signed request (see the README).',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: eventOptions,
+		default: [],
+		description:
+			'Callbacks that start the workflow. Every callback of the app goes to the same URL; the others are answered OK and start nothing.',
+	},
+	{
+		displayName: 'Respond',
+		name: 'respond',
+		type: 'options',
+		options: [
+			{
+				name: 'Immediately',
+				value: RESPOND.immediately,
+				description: 'Answer Tencent OK before the workflow runs (for After callbacks)',
+			},
+			{
+				name: 'When Last Node Finishes',
+				value: RESPOND.lastNode,
+				description:
+					'Answer with the first item of the last node, e.g. {"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RefusedSubscribers_Account":["user1"]} (for Before callbacks)',
+			},
+		],
+		default: 'onReceived',
+	},
+	{
+		displayName: `Tencent waits at most ${BEFORE_CALLBACK_TIMEOUT_MS / 1000} s for the reply to a Before callback. Keep this workflow short and linear, and end it in one node (e.g. Edit Fields, JSON mode) whose first item is the reply: ActionStatus, ErrorInfo, ErrorCode (1 refuses all) and, for Before Add Subscriber, RefusedSubscribers_Account.`,
+		name: 'lastNodeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { respond: [RESPOND.lastNode] } },
+	},
+	{
+		displayName: 'Verify Signature',
+		name: 'verifySignature',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to reject callbacks whose Sign and RequestTime do not prove they come from Tencent (needs the Callback Token)',
+	},
+	{
+		displayName:
+			'Signature verification is off: anyone who knows this URL can start the workflow. Turn it back on once callback authentication is enabled in the console.',
+		name: 'verifyOffNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { verifySignature: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{ name: 'One Item per Callback', value: 'perCallback' },
+					{
+						name: 'One Item per Subscriber',
+						value: 'perSubscriber',
+						description: 'For callbacks with SubscribeAccountList; each item carries one Subscriber_Account',
+					},
+				],
+				default: 'perCallback',
+			},
+		],
+	},
+];

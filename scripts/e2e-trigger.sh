@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# End-to-end test of the Tencent Chat Official Account Trigger in a real n8n 2.41.1: packs this repo, installs
+# the tarball as a community package into a fresh user folder, imports a credential (with Callback Token) and
+# two trigger workflows, publishes them, runs `n8n start` on free ports, then test/e2e/trigger/check-trigger.mjs
+# POSTs signed callbacks to the production URLs and reads the executions back. An emulator (its callbacks
+# pointed at the After workflow's production URL) closes the loop: delete_subscriber -> AfterDeleteSubscriber.
+#
+#   npm run test:e2e:trigger    (= npm run build && bash scripts/e2e-trigger.sh)
+#   E2E_KEEP=1                  keep the temporary folder (logs, n8n output, database)
+# n8n and Node 24 come from the cache that scripts/e2e.sh --install-only fills.
+set -euo pipefail
+{
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-tencent-chat-e2e}"
+NODE24_DIR="$CACHE/node24"
+N8N_DIR="$CACHE/n8n"
+N8N_JS="$N8N_DIR/node_modules/n8n/bin/n8n"
+DIR="$REPO/test/e2e/trigger"
+PKG_NAME="n8n-nodes-tencent-chat"
+CALLBACK_TOKEN="e2e-callback-token-$RANDOM$RANDOM"
+SDK_APP_ID=1400000000
+SECRET_KEY="5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+
+log() { printf '[e2e-trigger] %s\n' "$*" >&2; }
+die() { printf '[e2e-trigger] FAIL: %s\n' "$*" >&2; exit 1; }
+
+# Same reason as in e2e.sh: `npm run` leaks the project's npm config into the npm calls below.
+while IFS= read -r v; do
+  case "${v,,}" in
+    npm_config_registry|npm_config_*proxy|npm_config_cafile|npm_config_strict_ssl|npm_config_userconfig|npm_config_cache) ;;
+    npm_config_*|npm_package_*|npm_lifecycle_*) unset "$v" ;;
+  esac
+done < <(compgen -e)
+
+bash "$REPO/scripts/e2e.sh" --install-only
+[[ -d "$REPO/dist/nodes/TencentChatOfficialAccountTrigger" ]] || die "no trigger in dist/: build first (npm run test:e2e:trigger builds)"
+N8N_CMD=(env "PATH=$NODE24_DIR/bin:$PATH" "$NODE24_DIR/bin/node" "$N8N_JS")
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/tencent-chat-e2e-trigger.XXXXXX")"
+N8N_PID=""; EMU_PID=""; OVERALL=1
+stop_group() {
+  local pid="$1" secs="${2:-3}" i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < secs * 10 / 3; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+cleanup() {
+  local rc=$?
+  stop_group "$N8N_PID" 20; stop_group "$EMU_PID" 3
+  if [[ "${E2E_KEEP:-}" == "1" || $rc -ne 0 || $OVERALL -ne 0 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+export N8N_USER_FOLDER="$WORK/n8n-home"
+export N8N_ENCRYPTION_KEY="n8n-nodes-tencent-chat-e2e-fixed-key"
+export N8N_LOG_FORMAT=json N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 DB_TYPE=sqlite
+export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_TEMPLATES_ENABLED=false \
+  N8N_DYNAMIC_BANNERS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false N8N_HIRING_BANNER_ENABLED=false
+export N8N_COMMUNITY_PACKAGES_ENABLED=true N8N_UNVERIFIED_PACKAGES_ENABLED=true N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false
+export N8N_PORT; N8N_PORT="$(free_port)"
+export N8N_RUNNERS_BROKER_PORT; N8N_RUNNERS_BROKER_PORT="$(free_port)"
+export N8N_WEBHOOK_URL="http://127.0.0.1:$N8N_PORT/"
+unset N8N_COMMUNITY_PACKAGES_PREVENT_LOADING N8N_CUSTOM_EXTENSIONS
+mkdir -p "$N8N_USER_FOLDER/.n8n/nodes" "$WORK/out" "$WORK/pack"
+
+log "npm pack + install into $N8N_USER_FOLDER/.n8n/nodes"
+(cd "$REPO" && npm pack --ignore-scripts --pack-destination "$WORK/pack" >"$WORK/out/npm-pack.log" 2>&1) || die "npm pack failed"
+TGZ="$(ls "$WORK"/pack/*.tgz | head -n1)"
+[[ "$(tar -tzf "$TGZ")" == *"package/dist/nodes/TencentChatOfficialAccountTrigger/TencentChatOfficialAccountTrigger.node.js"* ]] \
+  || die "the trigger is not in $TGZ"
+( cd "$N8N_USER_FOLDER/.n8n/nodes" && npm init -y >/dev/null && npm install --ignore-scripts --legacy-peer-deps --no-audit --no-fund "$TGZ" ) \
+  >"$WORK/out/nodes-install.log" 2>&1 || { cat "$WORK/out/nodes-install.log" >&2; die "installing the tarball failed"; }
+
+EMU_PORT="$(free_port)"
+AFTER_URL="http://127.0.0.1:$N8N_PORT/webhook/tc-e2e-after/callback"
+log "emulator on port $EMU_PORT, callbacks to $AFTER_URL"
+( cd "$REPO" && exec setsid npx --no -- tsx test/e2e/trigger/loop-emulator.ts "$EMU_PORT" "$AFTER_URL" "$CALLBACK_TOKEN" ) >"$WORK/out/emulator.log" 2>&1 &
+EMU_PID=$!
+
+node -e '
+  const fs = require("fs"); const [tpl, out, url, token] = process.argv.slice(1);
+  fs.writeFileSync(out, fs.readFileSync(tpl, "utf8").replaceAll("__EMULATOR_BASE_URL__", url).replaceAll("__CALLBACK_TOKEN__", token));
+' "$DIR/credentials.template.json" "$WORK/credentials.json" "http://127.0.0.1:$EMU_PORT" "$CALLBACK_TOKEN"
+"${N8N_CMD[@]}" import:credentials --input="$WORK/credentials.json" >"$WORK/out/import-credentials.log" 2>&1 \
+  || { tail -n 20 "$WORK/out/import-credentials.log" >&2; die "import:credentials failed"; }
+for wf in after before; do
+  id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$DIR/$wf.workflow.json")"
+  "${N8N_CMD[@]}" import:workflow --input="$DIR/$wf.workflow.json" >"$WORK/out/import-$wf.log" 2>&1 \
+    || { tail -n 20 "$WORK/out/import-$wf.log" >&2; die "import:workflow $wf failed"; }
+  "${N8N_CMD[@]}" publish:workflow --id="$id" >"$WORK/out/publish-$wf.log" 2>&1 \
+    || { tail -n 20 "$WORK/out/publish-$wf.log" >&2; die "publish:workflow $id failed"; }
+done
+
+log "n8n start on port $N8N_PORT (log: $WORK/out/n8n-start.log)"
+( exec setsid "${N8N_CMD[@]}" start ) >"$WORK/out/n8n-start.log" 2>&1 &
+N8N_PID=$!
+
+CHECK_RC=0
+node "$DIR/check-trigger.mjs" --n8n-url "http://127.0.0.1:$N8N_PORT" --emulator-url "http://127.0.0.1:$EMU_PORT" \
+  --token "$CALLBACK_TOKEN" --sdkappid "$SDK_APP_ID" --secret-key "$SECRET_KEY" --n8n-dir "$N8N_DIR" \
+  >"$WORK/out/check.stdout" 2> >(tee "$WORK/out/check.stderr" >&2) || CHECK_RC=$?
+kill -0 "$N8N_PID" 2>/dev/null || { log "n8n exited early:"; tail -n 20 "$WORK/out/n8n-start.log" >&2; }
+if grep -q 'rejected a callback\|answered 40' "$WORK/out/n8n-start.log"; then
+  log "n8n log, trigger warnings: $(grep -c 'Tencent Chat Official Account Trigger' "$WORK/out/n8n-start.log")"
+  if grep -q "$CALLBACK_TOKEN" "$WORK/out/n8n-start.log"; then echo -e "FAIL\tthe callback token appears in the n8n log\t" >>"$WORK/out/check.stdout"; fi
+fi
+
+echo
+echo "============== n8n trigger e2e summary =============="
+echo "n8n $("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1) (Node $("$NODE24_DIR/bin/node" --version)), checks on Node $(node --version)"
+PASSED=0; FAILED=0
+while IFS=$'\t' read -r verdict label detail; do
+  case "$verdict" in
+    PASS) PASSED=$((PASSED + 1)); printf '  PASS  %s%s\n' "$label" "${detail:+  ($detail)}" ;;
+    FAIL) FAILED=$((FAILED + 1)); printf '  FAIL  %s%s\n' "$label" "${detail:+  ($detail)}" ;;
+    FIGURE) printf '  figure %s = %s\n' "$label" "$detail" ;;
+  esac
+done <"$WORK/out/check.stdout"
+if (( FAILED == 0 && PASSED > 0 && CHECK_RC == 0 )); then echo "RESULT: PASS ($PASSED checks)"; OVERALL=0
+else echo "RESULT: FAIL ($FAILED failed, $PASSED passed; files in $WORK)"; fi
+echo "====================================================="
+exit "$OVERALL"
+}

@@ -1,0 +1,271 @@
+// Checks the Tencent Chat Official Account Trigger in a running n8n (started by scripts/e2e-trigger.sh):
+// signed callbacks to the production URLs, executions read back over n8n's REST API, the emulator loop, and
+// the reply times. Prints "PASS|FAIL\t<label>\t<detail>" and "FIGURE\t<name>\t<value>" lines on stdout.
+// Runs on the system Node; `flatted` (n8n's execution-data format) is loaded from the n8n install.
+import { createHash, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { call as emulatorCall } from '../emulator-client.mjs';
+
+const args = Object.fromEntries(
+	process.argv.slice(2).reduce((pairs, arg, index, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[index + 1]]] : pairs), []),
+);
+const N8N = args['n8n-url'];
+const EMULATOR = args['emulator-url'];
+const TOKEN = args.token;
+const SDK_APP_ID = Number(args.sdkappid);
+const SECRET_KEY = args['secret-key'];
+const flatted = createRequire(`${args['n8n-dir']}/node_modules/n8n/package.json`)('flatted');
+
+const AFTER_WF = 'tcE2eTrigAfter01';
+const BEFORE_WF = 'tcE2eTrigBefore1';
+const AFTER_URL = `${N8N}/webhook/tc-e2e-after/callback`;
+const BEFORE_URL = `${N8N}/webhook/tc-e2e-before/callback`;
+const TRIGGER_NODE = 'Tencent Chat Trigger';
+const AFTER_DELETE = 'OfficialAccount.CallbackAfterDeleteSubscriber';
+const BEFORE_ADD = 'OfficialAccount.CallbackBeforeAddSubscriber';
+const ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 };
+const LOOP_ACCOUNT = '@TOA#_trigger_e2e';
+
+const log = (message) => process.stderr.write(`[e2e-trigger] ${message}\n`);
+const result = (verdict, label, detail = '') => process.stdout.write(`${verdict}\t${label}\t${detail}\n`);
+const figure = (name, value) => process.stdout.write(`FIGURE\t${name}\t${value}\n`);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+// ---- n8n REST (owner cookie) ----
+const BROWSER_ID = randomUUID();
+let cookie = '';
+async function rest(method, path, body) {
+	const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) };
+	const res = await fetch(`${N8N}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	for (const c of res.headers.getSetCookie?.() ?? []) {
+		const m = /^n8n-auth=([^;]*)/.exec(c);
+		if (m?.[1]) cookie = `n8n-auth=${m[1]}`;
+	}
+	const text = await res.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {}
+	return { status: res.status, json, text };
+}
+
+async function login() {
+	const owner = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+	// n8n answers (even 200 with the editor's HTML) before its REST routes are mounted: retry until login works.
+	const deadline = Date.now() + 180000;
+	let last = '';
+	while (Date.now() < deadline) {
+		cookie = '';
+		const setup = await rest('POST', '/rest/owner/setup', owner).catch((error) => ({ status: 0, text: error.message }));
+		if (setup.status !== 0) {
+			const res = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			if (res.status === 200 && cookie) return;
+			last = `HTTP ${res.status} ${res.text.slice(0, 120)}`;
+		} else last = setup.text;
+		await sleep(1000);
+	}
+	throw new Error(`login failed: ${last}`);
+}
+
+async function executionIds(workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await rest('GET', `/rest/executions?filter=${filter}&limit=100`);
+	if (res.status !== 200) throw new Error(`GET /rest/executions: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+	const results = res.json?.data?.results ?? res.json?.data ?? [];
+	return results.map((execution) => String(execution.id));
+}
+
+async function triggerItems(executionId) {
+	const res = await rest('GET', `/rest/executions/${executionId}`);
+	const execution = res.json?.data ?? res.json;
+	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+	return { status: execution.status, items: (data.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json) };
+}
+
+/** Waits until the workflow has executions besides `known`; returns the new ids. */
+async function newExecutions(workflowId, known, { count = 1, timeoutMs = 20000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const fresh = (await executionIds(workflowId)).filter((id) => !known.includes(id));
+		if (fresh.length >= count || Date.now() > deadline) return fresh;
+		await sleep(300);
+	}
+}
+
+// ---- Tencent's callback requests ----
+function callbackUrl(base, command, { token = TOKEN, requestTime = Math.floor(Date.now() / 1000), sdkAppId = SDK_APP_ID, sign } = {}) {
+	const url = new URL(base);
+	const time = String(requestTime);
+	url.search = new URLSearchParams({
+		SdkAppid: String(sdkAppId),
+		CallbackCommand: command,
+		contenttype: 'json',
+		ClientIP: '203.0.113.7',
+		OptPlatform: 'RESTAPI',
+		RequestTime: time,
+		Sign: sign ?? createHash('sha256').update(token + time).digest('hex'),
+	}).toString();
+	return url;
+}
+
+function body(command, subscribers, eventTime = Date.now()) {
+	return { CallbackCommand: command, Official_Account: '@TOA#_e2e', Operator_Account: 'administrator', SubscribeAccountList: subscribers.map((id) => ({ Subscriber_Account: id })), EventTime: eventTime };
+}
+
+async function post(url, payload, contentType = 'application/json') {
+	const started = performance.now();
+	const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+	const text = await res.text();
+	const ms = performance.now() - started;
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {}
+	return { status: res.status, json, text, ms };
+}
+
+async function waitUntilLive(url) {
+	const deadline = Date.now() + 120000;
+	while (Date.now() < deadline) {
+		const res = await fetch(url, { method: 'POST' }).catch(() => undefined);
+		if (res && res.status !== 404) return res.status;
+		await sleep(500);
+	}
+	throw new Error(`${url} still 404 after 120 s: the workflow was not activated`);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+
+async function check(label, fn) {
+	try {
+		const detail = await fn();
+		result('PASS', label, detail ?? '');
+	} catch (error) {
+		result('FAIL', label, error.message);
+	}
+}
+
+function expect(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+async function main() {
+	await login();
+	log('logged in');
+	await waitUntilLive(AFTER_URL);
+	await waitUntilLive(BEFORE_URL);
+	log('both production webhooks are live');
+
+	await check('After callback (signed) -> ACK and one execution with the right item', async () => {
+		const known = await executionIds(AFTER_WF);
+		const sent = body(AFTER_DELETE, ['e2e1', 'e2e2']);
+		const reply = await post(callbackUrl(AFTER_URL, AFTER_DELETE), sent);
+		expect(reply.status === 200 && same(reply.json, ACK), `reply ${reply.status} ${reply.text}`);
+		const fresh = await newExecutions(AFTER_WF, known);
+		expect(fresh.length === 1, `${fresh.length} new executions`);
+		const { status, items } = await triggerItems(fresh[0]);
+		expect(status === 'success', `execution status ${status}`);
+		expect(items.length === 1, `${items.length} items`);
+		const [item] = items;
+		expect(item.CallbackCommand === AFTER_DELETE && item.SdkAppid === SDK_APP_ID && item.OptPlatform === 'RESTAPI', JSON.stringify(item));
+		expect(same(item.SubscribeAccountList, sent.SubscribeAccountList) && item.EventTime === sent.EventTime, JSON.stringify(item));
+		expect(item.eventTimeIso === new Date(sent.EventTime).toISOString() && /^[0-9a-f]{64}$/.test(item.eventKey), JSON.stringify(item));
+		expect(!JSON.stringify(item).includes('Sign') && !JSON.stringify(item).includes(TOKEN), 'item carries the Sign or token');
+		return `execution ${fresh[0]}, reply in ${fmt(reply.ms)}`;
+	});
+
+	await check('bad Sign -> 401, no execution', async () => {
+		const known = await executionIds(AFTER_WF);
+		const reply = await post(callbackUrl(AFTER_URL, AFTER_DELETE, { token: 'not-the-token' }), body(AFTER_DELETE, ['x']));
+		expect(reply.status === 401, `reply ${reply.status} ${reply.text}`);
+		expect(reply.json?.ActionStatus === 'FAIL', reply.text);
+		const fresh = await newExecutions(AFTER_WF, known, { timeoutMs: 3000 });
+		expect(fresh.length === 0, `${fresh.length} executions started`);
+		return reply.text;
+	});
+
+	await check('stale RequestTime (120 s old) -> 401, no execution', async () => {
+		const known = await executionIds(AFTER_WF);
+		const reply = await post(callbackUrl(AFTER_URL, AFTER_DELETE, { requestTime: Math.floor(Date.now() / 1000) - 120 }), body(AFTER_DELETE, ['x']));
+		expect(reply.status === 401, `reply ${reply.status}`);
+		expect((await newExecutions(AFTER_WF, known, { timeoutMs: 2000 })).length === 0, 'an execution started');
+	});
+
+	await check('unselected event -> ACK, no execution', async () => {
+		const known = await executionIds(AFTER_WF);
+		const reply = await post(callbackUrl(AFTER_URL, 'Group.CallbackAfterNewMemberJoin'), { CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId: 'g' });
+		expect(reply.status === 200 && same(reply.json, ACK), `reply ${reply.status} ${reply.text}`);
+		expect((await newExecutions(AFTER_WF, known, { timeoutMs: 2000 })).length === 0, 'an execution started');
+	});
+
+	await check('body not JSON -> 400 with a clear message, no execution', async () => {
+		const known = await executionIds(AFTER_WF);
+		const reply = await post(callbackUrl(AFTER_URL, AFTER_DELETE), '{"CallbackCommand":', 'text/plain');
+		expect(reply.status === 400 && /not valid JSON/.test(reply.json?.ErrorInfo ?? ''), `reply ${reply.status} ${reply.text}`);
+		expect((await newExecutions(AFTER_WF, known, { timeoutMs: 2000 })).length === 0, 'an execution started');
+	});
+
+	for (const [contentType, label] of [['text/plain', 'text/plain'], ['application/octet-stream', 'raw bytes (unknown content type)']]) {
+		await check(`${label} body parsed`, async () => {
+			const known = await executionIds(AFTER_WF);
+			const sent = body(AFTER_DELETE, [`ct-${contentType.length}`]);
+			const reply = await post(callbackUrl(AFTER_URL, AFTER_DELETE), JSON.stringify(sent), contentType);
+			expect(reply.status === 200 && same(reply.json, ACK), `reply ${reply.status} ${reply.text}`);
+			const fresh = await newExecutions(AFTER_WF, known);
+			expect(fresh.length === 1, `${fresh.length} new executions`);
+			const { items } = await triggerItems(fresh[0]);
+			expect(same(items[0]?.SubscribeAccountList, sent.SubscribeAccountList), JSON.stringify(items));
+		});
+	}
+
+	await check('Before Add Subscriber -> the workflow refuses bad9', async () => {
+		const reply = await post(callbackUrl(BEFORE_URL, BEFORE_ADD), body(BEFORE_ADD, ['good1', 'bad9']));
+		const expected = { ...ACK, RefusedSubscribers_Account: ['bad9'] };
+		expect(reply.status === 200 && same(reply.json, expected), `reply ${reply.status} ${reply.text}`);
+		return `${reply.text} in ${fmt(reply.ms)}`;
+	});
+
+	await check('reply times (ACK of After, Before decided by the workflow)', async () => {
+		const acks = [];
+		const befores = [];
+		for (let i = 0; i < 10; i++) {
+			const ack = await post(callbackUrl(AFTER_URL, AFTER_DELETE), body(AFTER_DELETE, [`t${i}`]));
+			expect(ack.status === 200, `ACK ${ack.status}`);
+			acks.push(ack.ms);
+			const before = await post(callbackUrl(BEFORE_URL, BEFORE_ADD), body(BEFORE_ADD, [`t${i}`, `bad${i}`]));
+			expect(before.status === 200 && same(before.json?.RefusedSubscribers_Account, [`bad${i}`]), `Before ${before.status} ${before.text}`);
+			befores.push(before.ms);
+		}
+		figure('ack_ms_median', median(acks).toFixed(0));
+		figure('ack_ms_max', Math.max(...acks).toFixed(0));
+		figure('before_ms_median', median(befores).toFixed(0));
+		figure('before_ms_max', Math.max(...befores).toFixed(0));
+		expect(Math.max(...befores) < 2000, `a Before reply took ${fmt(Math.max(...befores))}, over Tencent's 2 s`);
+		return `ACK median ${fmt(median(acks))} (max ${fmt(Math.max(...acks))}); Before median ${fmt(median(befores))} (max ${fmt(Math.max(...befores))}); 10 each`;
+	});
+
+	await check('loop: emulator delete_subscriber -> AfterDeleteSubscriber execution (needs the emulator handlers raising callbacks)', async () => {
+		const known = await executionIds(AFTER_WF);
+		const reply = await emulatorCall(EMULATOR, 'delete_subscriber', { Official_Account: LOOP_ACCOUNT, SubscriberToDel_Account: ['loop1', 'loop2'] }, {
+			sdkappid: SDK_APP_ID,
+			key: SECRET_KEY,
+			admin: 'administrator',
+		});
+		expect(reply.ErrorCode === 0, `delete_subscriber replied ${JSON.stringify(reply)}`);
+		const fresh = await newExecutions(AFTER_WF, known, { timeoutMs: 15000 });
+		expect(fresh.length === 1, `${fresh.length} new executions after delete_subscriber`);
+		const { items } = await triggerItems(fresh[0]);
+		const ids = (items[0]?.SubscribeAccountList ?? []).map((entry) => entry.Subscriber_Account).sort();
+		expect(items[0]?.Official_Account === LOOP_ACCOUNT && same(ids, ['loop1', 'loop2']), JSON.stringify(items));
+		return `execution ${fresh[0]}`;
+	});
+}
+
+main().catch((error) => {
+	result('FAIL', 'trigger e2e', error.message);
+	process.exitCode = 1;
+});

@@ -1,0 +1,216 @@
+import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IConnections,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { TencentChatApi } from '../../credentials/TencentChatApi.credentials';
+import { TencentChatOfficialAccountTrigger } from '../../nodes/TencentChatOfficialAccountTrigger/TencentChatOfficialAccountTrigger.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+export const TRIGGER_TYPE_NAME = 'n8n-nodes-tencent-chat.tencentChatOfficialAccountTrigger';
+export const TRIGGER_NODE_NAME = 'Tencent Chat Trigger';
+export const WEBHOOK_ID = 'tc-webhook-test';
+const WORKFLOW_ID = 'wf-webhook-test';
+
+/** What the node wrote to the Express response, if anything. */
+export interface RecordedResponse {
+	statusCode?: number;
+	body?: unknown;
+	ended: boolean;
+}
+
+/** A downstream node of the test workflow: its type and parameters; it is connected after the previous one. */
+export interface DownstreamNode {
+	name: string;
+	type: string;
+	nodeType: INodeType;
+	parameters?: INodeParameters;
+}
+
+export interface WebhookRequest {
+	query: IDataObject;
+	/** As n8n's body reader leaves it: an object (JSON), a string (text/plain) or {} (other types). */
+	body: unknown;
+	/** The bytes, as n8n keeps them in req.rawBody. */
+	rawBody?: Buffer;
+	headers?: Record<string, string>;
+}
+
+export interface RunWebhookOptions {
+	request: WebhookRequest;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	downstream?: DownstreamNode[];
+}
+
+export interface RunWebhookResult {
+	result: IWebhookResponseData;
+	response: RecordedResponse;
+	/** Warnings the node logged. */
+	warnings: string[];
+	/** How the CLI evaluates the webhook description for this node (webhook-helpers evaluateResponseOptions). */
+	responseMode: unknown;
+	responseData: unknown;
+	/** What responseData would evaluate to if the description left it out (n8n's default). */
+	responseDataIfUnset: unknown;
+	webhookUrl: string;
+	/** Runs the workflow from the trigger's workflowData, as the CLI does after the webhook returns. */
+	runWorkflow(): Promise<{ run: IRun; lastNodeName: string; lastNodeItems: INodeExecutionData[] }>;
+}
+
+function fakeResponse(recorded: RecordedResponse) {
+	return {
+		status(code: number) {
+			recorded.statusCode = code;
+			return this;
+		},
+		json(body: unknown) {
+			recorded.body = body;
+			recorded.ended = true;
+			return this;
+		},
+		send(body: unknown) {
+			recorded.body = body;
+			recorded.ended = true;
+			return this;
+		},
+		end() {
+			recorded.ended = true;
+			return this;
+		},
+		get headersSent() {
+			return recorded.ended;
+		},
+	};
+}
+
+function fakeRequest(request: WebhookRequest) {
+	const headers = { 'content-type': 'application/json', ...request.headers };
+	return {
+		method: 'POST',
+		body: request.body,
+		rawBody: request.rawBody,
+		query: request.query,
+		headers,
+		params: {},
+		header: (name: string) => headers[name.toLowerCase() as keyof typeof headers],
+	};
+}
+
+/**
+ * Calls the trigger's webhook() inside a real n8n-core WebhookContext (real parameter resolution, real
+ * credential access), with a fake Express request/response, as n8n's WebhookService.runWebhook does.
+ */
+export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhookResult> {
+	const trigger = new TencentChatOfficialAccountTrigger();
+	const types: Record<string, INodeType> = { [TRIGGER_TYPE_NAME]: trigger };
+	for (const node of options.downstream ?? []) types[node.type] = node.nodeType;
+	const nodeTypes: INodeTypes = {
+		getByName: (type) => types[type],
+		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(types[type], version),
+		getKnownTypes: () => ({}),
+	};
+
+	const triggerNode: INode = {
+		id: 'trigger',
+		name: TRIGGER_NODE_NAME,
+		type: TRIGGER_TYPE_NAME,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_ID,
+		parameters: options.parameters,
+		credentials: { tencentChatApi: { id: 'cred-1', name: 'Tencent Chat' } },
+	};
+	const nodes: INode[] = [triggerNode];
+	const connections: IConnections = {};
+	let previous = TRIGGER_NODE_NAME;
+	for (const [index, node] of (options.downstream ?? []).entries()) {
+		nodes.push({ id: `n${index}`, name: node.name, type: node.type, typeVersion: 1, position: [200 * (index + 1), 0], parameters: node.parameters ?? {} });
+		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
+		previous = node.name;
+	}
+	const workflow = new Workflow({ id: WORKFLOW_ID, nodes, connections, nodeTypes, active: true, settings: {} });
+	const workflowData = { id: WORKFLOW_ID, name: 'webhook test', nodes, connections, active: true, settings: {} } as unknown as IWorkflowBase;
+
+	const response: RecordedResponse = { ended: false };
+	const hooks = new ExecutionLifecycleHooks('webhook', 'exec-webhook', workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const additionalData = {
+		hooks,
+		executionId: 'exec-webhook',
+		userId: 'user-test',
+		variables: {},
+		credentialsHelper: new TestCredentialsHelper({ tencentChatApi: new TencentChatApi() }, { tencentChatApi: options.credentials }),
+		httpRequest: fakeRequest(options.request),
+		httpResponse: fakeResponse(response),
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const webhookDescription = trigger.description.webhooks![0];
+	const webhookData: IWebhookData = {
+		httpMethod: 'POST',
+		node: TRIGGER_NODE_NAME,
+		path: NodeHelpers.getNodeWebhookPath(WORKFLOW_ID, triggerNode, webhookDescription.path as string),
+		webhookDescription,
+		workflowId: WORKFLOW_ID,
+		workflowExecuteAdditionalData: additionalData,
+	};
+	const context = new WebhookContext(workflow, triggerNode, additionalData, 'webhook', webhookData, [], null);
+	const warnings: string[] = [];
+	const record = (message: unknown) => void warnings.push(String(message));
+	// The context's logger is a memoised getter on the prototype; an own property shadows it.
+	Object.defineProperty(context, 'logger', { value: { warn: record, error: record, info: () => {}, debug: () => {} } });
+
+	const result = (await trigger.webhook.call(context)) as IWebhookResponseData;
+
+	const responseMode = workflow.expression.getSimpleParameterValue(triggerNode, webhookDescription.responseMode, 'webhook', {}, undefined, 'onReceived');
+	const evaluateResponseData = (value: string | undefined) =>
+		workflow.expression.getComplexParameterValue(triggerNode, value, 'webhook', {}, undefined, 'firstEntryJson');
+
+	return {
+		result,
+		response,
+		warnings,
+		responseMode,
+		responseData: evaluateResponseData(webhookDescription.responseData),
+		responseDataIfUnset: evaluateResponseData(undefined),
+		webhookUrl: context.getNodeWebhookUrl('default') ?? '',
+		async runWorkflow() {
+			if (!result.workflowData) throw new Error('The webhook returned no workflowData, so n8n would start no execution');
+			const runData = createRunExecutionData({
+				executionData: {
+					nodeExecutionStack: [{ node: triggerNode, data: { main: result.workflowData }, source: null }],
+					waitingExecutionSource: null,
+				},
+			});
+			await new WorkflowExecute(additionalData, 'webhook', runData).processRunExecutionData(workflow);
+			const run = await finished;
+			const lastNodeName = run.data.resultData.lastNodeExecuted ?? '';
+			const lastNodeItems = run.data.resultData.runData[lastNodeName]?.[0]?.data?.main?.[0] ?? [];
+			return { run, lastNodeName, lastNodeItems };
+		},
+	};
+}
