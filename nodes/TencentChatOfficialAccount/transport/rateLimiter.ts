@@ -138,6 +138,7 @@ export class RateLimiter {
 		if (this.admissions.length >= limit) {
 			this.admissions = this.admissions.filter((admission) => admission.settledAt > windowStart);
 		}
+		if (this.adaptiveRate && this.overInFlightAllowance(windowStart)) return Math.max(pacingDelay, IN_FLIGHT_POLL_MS);
 		if (this.admissions.length < limit) return pacingDelay;
 		const inWindow = this.admissions
 			.map((admission) => this.latestArrival(admission, this.fastestRoundTrip))
@@ -159,6 +160,22 @@ export class RateLimiter {
 		if (admission.settlement === 'noReply') return admission.settledAt;
 		const forwardDelay = Math.max(0, fastestRoundTrip * FORWARD_DELAY_SHARE_OF_FASTEST_ROUND_TRIP - this.safetyMs);
 		return Math.max(admission.admittedAt, admission.settledAt - fastestRoundTrip + forwardDelay);
+	}
+
+	/**
+	 * Calls without a reply may not exceed twice those Tencent accepted in the last window (at least twice
+	 * the burst). Throttle replies take a round trip to come back, longer on a busy event loop; without this
+	 * a process that has not heard back yet keeps sending into a full window. At 200 calls/s only some 20 are
+	 * in flight, so a process alone never waits on it (it is TCP's slow start, clocked by replies).
+	 */
+	private overInFlightAllowance(windowStart: number): boolean {
+		let inFlight = 0;
+		let accepted = 0;
+		for (const admission of this.admissions) {
+			if (admission.settledAt === Infinity) inFlight++;
+			else if (admission.settlement === 'reply' && admission.settledAt > windowStart) accepted++;
+		}
+		return inFlight >= Math.max(2 * this.burst, 2 * accepted);
 	}
 
 	/** This process's calls the server answered without throttling, among those settled in the last window. */
