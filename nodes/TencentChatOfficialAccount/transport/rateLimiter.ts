@@ -12,6 +12,9 @@ export const RATE_WINDOW_SAFETY_MS = 25;
 /** How often a full window is re-checked while the calls holding it are still waiting for a reply. */
 const IN_FLIGHT_POLL_MS = 10;
 
+/** Calls an adaptive limiter lets wait for a reply, per call Tencent accepted from it in the last window. */
+const IN_FLIGHT_PER_ACCEPTED = 1;
+
 /**
  * How much longer than the fastest call a call may have taken to reach the server, as a share of the
  * fastest round trip. Counting arrivals as "reply time minus the fastest round trip" assumes the fastest
@@ -163,8 +166,8 @@ export class RateLimiter {
 	}
 
 	/**
-	 * Calls without a reply may not exceed twice those Tencent accepted in the last window (at least twice
-	 * the burst). Throttle replies take a round trip to come back, longer on a busy event loop; without this
+	 * Calls without a reply may not exceed those Tencent accepted in the last window (at least twice the
+	 * burst). Throttle replies take a round trip to come back, longer on a busy event loop; without this
 	 * a process that has not heard back yet keeps sending into a full window. At 200 calls/s only some 20 are
 	 * in flight, so a process alone never waits on it (it is TCP's slow start, clocked by replies).
 	 */
@@ -175,7 +178,7 @@ export class RateLimiter {
 			if (admission.settledAt === Infinity) inFlight++;
 			else if (admission.settlement === 'reply' && admission.settledAt > windowStart) accepted++;
 		}
-		return inFlight >= Math.max(2 * this.burst, 2 * accepted);
+		return inFlight >= Math.max(2 * this.burst, IN_FLIGHT_PER_ACCEPTED * accepted);
 	}
 
 	/** This process's calls the server answered without throttling, among those settled in the last window. */
