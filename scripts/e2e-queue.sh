@@ -144,7 +144,7 @@ done
 
 echo
 echo "============== n8n queue-mode e2e summary =============="
-echo "n8n $("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1), main + $WORKERS workers, Redis $(redis-server --version | grep -o 'v=[0-9.]*'), PostgreSQL $("$PG_BIN/postgres" --version | grep -o '[0-9.]*$')"
+echo "n8n $("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1), main + $WORKERS workers, Redis $(redis-server --version | grep -o 'v=[0-9.]*'), PostgreSQL $("$PG_BIN/postgres" --version | grep -oE '[0-9]+\.[0-9]+' | head -n1)"
 echo "$EXECUTIONS executions × $SUBSCRIBERS subscribers, one SDKAppID, emulator latency $LATENCY_MS ms; ${RAN_ON[*]}"
 PASSED=0; FAILED=0
 while IFS=$'\t' read -r verdict label detail; do
