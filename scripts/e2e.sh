@@ -216,6 +216,20 @@ run_and_check "$E2E_DIR/delete-subscribers.e2e.workflow.json" "fixture: delete s
 log "fixture workflow: delete subscribers, IDs from an input field (one item per contact)"
 run_and_check "$E2E_DIR/delete-subscribers-input-field.e2e.workflow.json" "fixture: delete subscribers, Input Field contact.imUserId (test/e2e)" \
   check --expect "$E2E_DIR/delete-subscribers-input-field.e2e.expect.json"
+log "e2e workflow: official account and subscriber operations together"
+run_and_check "$E2E_DIR/subscriber-operations.e2e.workflow.json" "e2e: create account, add, list, update, delete subscribers, delete account (test/e2e)" \
+  nodes --expect "$E2E_DIR/subscriber-operations.e2e.expect.json"
+log "e2e workflow: official account operations and subscriptions"
+run_and_check "$E2E_DIR/accounts.e2e.workflow.json" "accounts: create, add, update, get, subscriptions, delete (test/e2e)" \
+  check --expect "$E2E_DIR/accounts.e2e.expect.json"
+log "fixture workflow: messages (send, history, recall)"
+if import_workflow "$E2E_DIR/messages.e2e.workflow.json" messages; then
+  run_workflow tcE2eMessages001 messages
+  if node "$E2E_DIR/check-messages.mjs" --label "fixture: messages (test/e2e)" --stdout "$RUN_OUT" \
+       --exit-code "$RUN_RC" --expect "$E2E_DIR/messages.e2e.expect.json"; then
+    record PASS "fixture: messages (test/e2e)"
+  else record FAIL "fixture: messages (test/e2e)"; fi
+else record FAIL "fixture: messages (test/e2e)" "import:workflow failed"; fi
 
 if [[ "${E2E_SKIP_EXAMPLES:-}" != "1" ]]; then
   shopt -s nullglob

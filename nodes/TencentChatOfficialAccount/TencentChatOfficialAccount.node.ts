@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as message from './actions/message';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
 import * as subscription from './actions/subscription';
@@ -32,12 +33,14 @@ export class TencentChatOfficialAccount implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Message', value: 'message' },
 					{ name: 'Official Account', value: 'officialAccount' },
 					{ name: 'Subscriber', value: 'subscriber' },
 					{ name: 'Subscription', value: 'subscription' },
 				],
 				default: 'subscriber',
 			},
+			...message.description,
 			...officialAccount.description,
 			...subscriber.description,
 			...subscription.description,

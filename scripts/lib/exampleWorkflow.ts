@@ -46,13 +46,13 @@ export function readExampleWorkflow(file: string, packageName: string): ExampleR
 	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowFile;
 	const node = workflow.nodes.find((n) => n.type.startsWith(`${packageName}.`));
 	if (!node) throw new Error(`${file} has no ${packageName}.* node`);
-	// The node that connects into ours on main input 0.
-	const feederName = Object.entries(workflow.connections).find(([, out]) =>
-		(out.main ?? []).some((targets) => targets.some((t) => t.node === node.name)),
-	)?.[0];
-	const codeNode = workflow.nodes.find((n) => n.name === feederName);
-	if (!codeNode || codeNode.type !== CODE_NODE_TYPE) {
-		throw new Error(`${file}: "${node.name}" must be fed by a Code node (found ${codeNode?.type ?? 'nothing'})`);
+	// The nodes that connect into ours; a trigger (e.g. a form) may feed it too, the demo takes the Code node.
+	const feeders = Object.entries(workflow.connections)
+		.filter(([, out]) => (out.main ?? []).some((targets) => targets.some((t) => t.node === node.name)))
+		.map(([name]) => workflow.nodes.find((n) => n.name === name));
+	const codeNode = feeders.find((feeder) => feeder?.type === CODE_NODE_TYPE);
+	if (!codeNode) {
+		throw new Error(`${file}: "${node.name}" must be fed by a Code node (found ${feeders.map((feeder) => feeder?.type ?? 'nothing').join(', ') || 'nothing'})`);
 	}
 	const jsCode = codeNode.parameters.jsCode;
 	if (typeof jsCode !== 'string') throw new Error(`${file}: the Code node has no jsCode`);

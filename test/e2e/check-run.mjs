@@ -4,10 +4,12 @@
 //   node check-run.mjs extract <stdout-file>                      -> prints the run JSON (IRun) or exits 1
 //   node check-run.mjs check --stdout F --expect F [--before F --after F] [--label L] [--exit-code N]
 //   node check-run.mjs generic --stdout F --workflow F [--before F --after F] [--label L] [--exit-code N]
+//   node check-run.mjs nodes --stdout F --expect F [--before F --after F] [--label L] [--exit-code N]
 //
 // `check` compares one node's output items with an expectation file (see *.expect.json).
 // `generic` is for workflows without an expectation file (e.g. examples/*.workflow.json): every
 // n8n-nodes-tencent-chat node must have run, and each output item must have a well-formed result.
+// `nodes` checks several nodes of one workflow: each node's exact items (see subscriber-operations.e2e.expect.json).
 // --before/--after are `emulator-client.mjs subscribers` snapshots taken around the run.
 // Exit code 0 = PASS, 1 = FAIL, 2 = usage error.
 import { readFileSync } from 'node:fs';
@@ -222,6 +224,8 @@ function loadRun(report, args) {
 
 function cmdCheck(args) {
 	const expect = readJson(args.expect, 'expectation');
+	// An expectation for several nodes (any operation) is checked item by item.
+	if (expect.nodes) return cmdNodes(args);
 	const report = new Report(args.label ?? expect.workflowId ?? args.expect);
 	const run = loadRun(report, args);
 	if (!run) return report.print();
@@ -342,6 +346,62 @@ function cmdGeneric(args) {
 	return report.print();
 }
 
+// An expected value: plain JSON matches exactly; {"$type": "number"} any value of that type; {"$regex": "…"} a
+// string matching it. Returns the differences as "path: got …, expected …".
+function matchValue(got, want, path, diffs) {
+	if (want !== null && typeof want === 'object' && !Array.isArray(want) && ('$type' in want || '$regex' in want)) {
+		if ('$type' in want && typeof got !== want.$type) diffs.push(`${path}: ${JSON.stringify(got)} is not a ${want.$type}`);
+		if ('$regex' in want && (typeof got !== 'string' || !new RegExp(want.$regex).test(got)))
+			diffs.push(`${path}: ${JSON.stringify(got)} does not match /${want.$regex}/`);
+		return;
+	}
+	if (want !== null && typeof want === 'object') {
+		if (got === null || typeof got !== 'object' || Array.isArray(got) !== Array.isArray(want)) {
+			diffs.push(`${path}: got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+			return;
+		}
+		const keys = new Set([...Object.keys(want), ...Object.keys(got)]);
+		for (const key of keys) {
+			if (!(key in want)) diffs.push(`${path}.${key}: unexpected (${JSON.stringify(got[key]).slice(0, 80)})`);
+			else if (!(key in got)) diffs.push(`${path}.${key}: missing`);
+			else matchValue(got[key], want[key], `${path}.${key}`, diffs);
+		}
+		return;
+	}
+	if (got !== want) diffs.push(`${path}: got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+}
+
+function cmdNodes(args) {
+	const expect = readJson(args.expect, 'expectation');
+	const report = new Report(args.label ?? expect.workflowId ?? args.expect);
+	const run = loadRun(report, args);
+	if (!run) return report.print();
+	for (const [name, want] of Object.entries(expect.nodes)) {
+		const { outputs, error } = nodeItems(run, name);
+		if (error) {
+			report.fail(error);
+			continue;
+		}
+		outputs.forEach((output, index) => {
+			if (index > 0 && (output ?? []).length > 0) report.fail(`"${name}": ${output.length} item(s) on output ${index}, expected none`);
+		});
+		const items = outputs[0] ?? [];
+		if (items.length !== want.items.length) report.fail(`"${name}": ${items.length} item(s), expected ${want.items.length}`);
+		want.items.forEach((wanted, i) => {
+			const item = items[i];
+			if (!item) return;
+			const diffs = [];
+			matchValue(item.json, wanted.json, `"${name}" item ${i}`, diffs);
+			for (const diff of diffs) report.fail(diff);
+			if (wanted.inputItem !== undefined && !pairedItems(item).includes(wanted.inputItem))
+				report.fail(`"${name}" item ${i}: pairedItem ${JSON.stringify(item.pairedItem)}, expected input item ${wanted.inputItem}`);
+		});
+		report.note(`node "${name}": ${items.length} item(s) checked`);
+	}
+	if (args.before && args.after) checkEmulator(report, args.before, args.after, [], expect.subscriberCountDrop ?? 0);
+	return report.print();
+}
+
 const isMain = process.argv[1]?.endsWith('check-run.mjs');
 if (isMain) {
 	const args = parseArgs(process.argv.slice(2));
@@ -359,8 +419,10 @@ if (isMain) {
 			process.exit(cmdCheck(args));
 		} else if (cmd === 'generic') {
 			process.exit(cmdGeneric(args));
+		} else if (cmd === 'nodes') {
+			process.exit(cmdNodes(args));
 		} else {
-			process.stderr.write('usage: check-run.mjs extract <file> | check --stdout F --expect F | generic --stdout F --workflow F\n');
+			process.stderr.write('usage: check-run.mjs extract <file> | check --stdout F --expect F | generic --stdout F --workflow F | nodes --stdout F --expect F\n');
 			process.exit(2);
 		}
 	} catch (err) {

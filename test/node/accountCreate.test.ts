@@ -219,6 +219,25 @@ describe('Official Account → Create', () => {
 			expect(jsonOf(result.outputs[0])[0]).toMatchObject({ errorCode: '130008' });
 		});
 
+		it('without a Custom ID a lost reply is not retried, so no second account is made, and the item says so', async () => {
+			const before = emulator.accountIds(APP).length;
+			emulator.script(COMMAND.create, ['lostReply']);
+			const result = await create(emulator, [{ owner: OWNER, name: 'Assigned ID' }], { onError: 'continueRegularOutput' });
+			expect(callsOf(emulator, COMMAND.create)).toHaveLength(1);
+			// Tencent did create it: exactly one new account, and the user is told to look before running again.
+			expect(emulator.accountIds(APP)).toHaveLength(before + 1);
+			const [out] = jsonOf(result.outputs[0]);
+			expect(String(out.error)).toMatch(/^Could not tell whether the official account "Assigned ID" was created: .*\[item 0\]$/);
+			expect(out.errorCode).toBe('ECONNRESET');
+		});
+
+		it('without a Custom ID a failure Tencent answered (20005) is still retried', async () => {
+			emulator.script(COMMAND.create, [{ errorCode: 20005 }]);
+			const result = await create(emulator, [{ owner: OWNER, name: 'Retried assigned' }]);
+			expect(result.status).toBe('success');
+			expect(callsOf(emulator, COMMAND.create)).toHaveLength(2);
+		});
+
 		it('does not retry 130008', async () => {
 			await create(emulator, [{ owner: OWNER, name: 'Clash', customId: TAKEN }], { onError: 'continueRegularOutput' });
 			expect(callsOf(emulator, COMMAND.create)).toHaveLength(1);

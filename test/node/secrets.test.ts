@@ -3,18 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { getUserSig } from '../../nodes/TencentChatOfficialAccount/tencent/userSig';
 import { DEFAULT_APP, type TencentChatEmulator } from '../emulator';
 import { runDeleteSubscribers } from '../engine/tencentNode';
-import { APP, DELETE_COMMAND, emulatorWith } from './fixtures';
+import { APP, DELETE_COMMAND, emulatorWith, everythingStored } from './fixtures';
 
 const NEWS = '@TOA#_news';
-
-/** Everything a run leaves behind: output items, the error with its description and context, run data. */
-function everythingStored(result: Awaited<ReturnType<typeof runDeleteSubscribers>>): string {
-	const error = result.error as unknown as Record<string, unknown> | undefined;
-	return JSON.stringify({
-		run: result.run,
-		error: error && { ...error, message: error.message, description: error.description, stack: error.stack, cause: error.cause },
-	});
-}
 
 describe('no secret key or UserSig in outputs, errors or stored run data', () => {
 	let emulator: TencentChatEmulator;

@@ -16,6 +16,7 @@ import { emulatorCredentials } from '../engine/emulatorCredentials';
 const REPO = resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-tencent-chat';
 const NODE_NAME = 'tencentChatOfficialAccount';
+const TRIGGER_NAME = 'tencentChatOfficialAccountTrigger';
 const CREDENTIAL_NAME = 'tencentChatApi';
 const CODEX = 'dist/nodes/TencentChatOfficialAccount/TencentChatOfficialAccount.node.json';
 const ACCOUNT = '@TOA#_demo_news';
@@ -117,9 +118,10 @@ describe('the packed npm tarball', () => {
 		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(tarballFiles).toContain(file);
 	});
 
-	it('loads with PackageDirectoryLoader: node tencentChatOfficialAccount and credential tencentChatApi', () => {
+	it('loads with PackageDirectoryLoader: the action node, the trigger and credential tencentChatApi', () => {
 		expect(pkg.packageName).toBe(PACKAGE_NAME);
-		expect(Object.keys(pkg.nodeTypes)).toEqual([NODE_NAME]);
+		expect(Object.keys(pkg.nodeTypes).sort()).toEqual([NODE_NAME, TRIGGER_NAME]);
+		expect((pkg.nodeTypes[TRIGGER_NAME].description as INodeTypeDescription).group).toEqual(['trigger']);
 		expect(Object.keys(pkg.credentialTypes)).toEqual([CREDENTIAL_NAME]);
 		expect(pkg.typeName(NODE_NAME)).toBe(`${PACKAGE_NAME}.${NODE_NAME}`);
 		// The classes come from the extracted tarball, not from the repo's dist/.
@@ -131,11 +133,13 @@ describe('the packed npm tarball', () => {
 		}
 		expect(pkg.loader.directory.startsWith(REPO)).toBe(false);
 		// The loader also records which nodes use the credential (n8n shows it in the credential's UI).
-		expect(pkg.credentialTypes[CREDENTIAL_NAME].supportedNodes).toEqual([NODE_NAME]);
+		expect([...(pkg.credentialTypes[CREDENTIAL_NAME].supportedNodes ?? [])].sort()).toEqual([NODE_NAME, TRIGGER_NAME]);
 	});
 
-	it('ships every icon the node and the credential reference', () => {
+	it('ships every icon the nodes and the credential reference', () => {
 		const nodeIcons = themedIcons(pkg, pkg.nodeTypes[NODE_NAME].description);
+		const triggerIcons = themedIcons(pkg, pkg.nodeTypes[TRIGGER_NAME].description);
+		expect(triggerIcons.sort()).toEqual([...nodeIcons].sort());
 		const credentialIcons = themedIcons(pkg, pkg.credentialTypes[CREDENTIAL_NAME] as { iconUrl?: unknown });
 		for (const file of [...nodeIcons, ...credentialIcons]) {
 			expect(tarballFiles).toContain(file);

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import * as message from './message';
 import * as officialAccount from './officialAccount';
 import * as subscriber from './subscriber';
 import * as subscription from './subscription';
@@ -8,6 +9,7 @@ type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[
 
 /** Resources and their operations; a new operation is a new file registered in its resource's index. */
 const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+	message: message.operations,
 	officialAccount: officialAccount.operations,
 	subscriber: subscriber.operations,
 	subscription: subscription.operations,

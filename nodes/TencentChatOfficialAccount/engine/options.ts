@@ -77,6 +77,11 @@ export function bulkReadOptionsDescription(maxIdsPerCall: number, nouns: string)
 	return optionsCollection([batchSizeOption(maxIdsPerCall, nouns), ...TRANSPORT_OPTIONS]);
 }
 
+/** Options of a per-item operation with its own options beside the transport's. */
+export function perItemOptionsWith(extra: INodeProperties[]): INodeProperties {
+	return optionsCollection([...extra, ...TRANSPORT_OPTIONS]);
+}
+
 /** Options of an operation that groups many IDs into few calls (at most `maxIdsPerCall` each). */
 export function bulkOptionsDescription(maxIdsPerCall: number, nouns: string, extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([

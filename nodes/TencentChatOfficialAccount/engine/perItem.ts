@@ -34,6 +34,11 @@ export interface PerItemOperation<Request> {
 	run(client: TencentClient, request: Request, itemIndex: number): Promise<IDataObject | IDataObject[] | ItemFailure>;
 	/** Fields that identify the item in a failure's details, e.g. { officialAccount }. */
 	identify?(request: Request): IDataObject;
+	/**
+	 * A check of the run as a whole (Send: at most 2 messages per account). When given, every item is read
+	 * first and nothing is sent unless the check passes; a refusal fails the node before any call.
+	 */
+	checkRun?(requests: ReadonlyArray<{ itemIndex: number; request: Request }>): { message: string; fix: string } | undefined;
 }
 
 type ItemResult =
@@ -69,6 +74,18 @@ export async function runPerItem<Request>(ctx: IExecuteFunctions, operation: Per
 		stopController.abort();
 	};
 
+	const start = (request: Request, index: number) => {
+		client ??= createTencentClient(ctx, settings, stopController.signal);
+		running.push(
+			runOne(operation, client, request, index).then((result) => {
+				results[index] = result;
+				// An item stopped before its call went out is not the failure the node reports.
+				if (result.kind !== 'ok' && !(result.kind === 'failed' && result.details.errorCode === NOT_SENT)) stop(index);
+			}),
+		);
+	};
+	const held: Array<{ itemIndex: number; request: Request }> = [];
+
 	let sliceStart = Date.now();
 	for (let itemIndex = 0; itemIndex < reader.itemCount && !stopController.signal.aborted && !cancelSignal?.aborted; itemIndex++) {
 		const input = operation.read(reader, itemIndex);
@@ -77,19 +94,17 @@ export async function runPerItem<Request>(ctx: IExecuteFunctions, operation: Per
 			stop(itemIndex);
 			continue;
 		}
-		client ??= createTencentClient(ctx, settings, stopController.signal);
-		const index = itemIndex;
-		running.push(
-			runOne(operation, client, input.request, index).then((result) => {
-				results[index] = result;
-				// An item stopped before its call went out is not the failure the node reports.
-				if (result.kind !== 'ok' && !(result.kind === 'failed' && result.details.errorCode === NOT_SENT)) stop(index);
-			}),
-		);
+		if (operation.checkRun) held.push({ itemIndex, request: input.request });
+		else start(input.request, itemIndex);
 		if (Date.now() - sliceStart >= READ_SLICE_MS) {
 			await sleep(0);
 			sliceStart = Date.now();
 		}
+	}
+	if (operation.checkRun && firstFailure === undefined && !cancelSignal?.aborted) {
+		const refusal = operation.checkRun(held);
+		if (refusal) throw new NodeOperationError(ctx.getNode(), refusal.message, { description: refusal.fix });
+		for (const { itemIndex, request } of held) start(request, itemIndex);
 	}
 	await Promise.all(running);
 	addExpressionHint(ctx, reader, startedAt, { label: 'values', fromLabel: 'the parameters' });

@@ -166,6 +166,18 @@ export const GET_SUBSCRIBERS = {
 	maxPageSize: 200,
 } as const;
 
+/** Fields of one subscriber in `get_subscriber_info`'s SubscriberList. */
+export const SUBSCRIBER_FIELD = {
+	account: 'Subscriber_Account',
+	/** Unix seconds. */
+	subscribeTime: 'SubscribeTime',
+	customString: 'CustomString',
+	/** A string (`AcceptAndNotify` | `AcceptNotNotify` | `Discard`); the Java SDK's Integer type is wrong (doc §5 #3). */
+	msgFlag: 'MsgFlag',
+	/** Unix seconds of the subscriber's last message; 0 = never. */
+	lastSendMsgTime: 'LastSendMsgTime',
+} as const;
+
 /** `modify_subscriber_info`. */
 export const MODIFY_SUBSCRIBER = {
 	officialAccount: 'Official_Account',
@@ -228,6 +240,91 @@ export const MSG_TYPE = {
 	video: 'TIMVideoFileElem',
 } as const;
 
+/** Every message element is `{ MsgType, MsgContent }`; at most one TIMCustomElem per message (doc section 3). */
+export const MSG_ELEMENT = {
+	msgType: 'MsgType',
+	msgContent: 'MsgContent',
+	maxCustomElements: 1,
+} as const;
+
+/** MsgContent fields of the element types the node builds itself. */
+export const TEXT_CONTENT = { text: 'Text' } as const;
+export const CUSTOM_CONTENT = { data: 'Data', desc: 'Desc', ext: 'Ext', sound: 'Sound' } as const;
+export const IMAGE_CONTENT = {
+	uuid: 'UUID',
+	imageFormat: 'ImageFormat',
+	infoArray: 'ImageInfoArray',
+	type: 'Type',
+	size: 'Size',
+	width: 'Width',
+	height: 'Height',
+	url: 'URL',
+} as const;
+
+export const FACE_CONTENT = { index: 'Index', data: 'Data' } as const;
+export const LOCATION_CONTENT = { desc: 'Desc', latitude: 'Latitude', longitude: 'Longitude' } as const;
+export const SOUND_CONTENT = { url: 'Url', size: 'Size', second: 'Second' } as const;
+export const FILE_CONTENT = { url: 'Url', fileSize: 'FileSize', fileName: 'FileName' } as const;
+export const VIDEO_CONTENT = {
+	videoUrl: 'VideoUrl',
+	videoSize: 'VideoSize',
+	videoSecond: 'VideoSecond',
+	videoFormat: 'VideoFormat',
+	thumbUrl: 'ThumbUrl',
+	thumbWidth: 'ThumbWidth',
+	thumbHeight: 'ThumbHeight',
+} as const;
+
+/** ImageFormat values. */
+export const IMAGE_FORMAT = { jpg: 1, gif: 2, png: 3, bmp: 4, other: 255 } as const;
+/** ImageInfoArray[].Type: 1 original, 2 large, 3 thumbnail. */
+export const IMAGE_INFO_TYPE = { original: 1, large: 2, thumbnail: 3 } as const;
+
+/**
+ * MsgContent fields a REST sender must fill, per element type (doc section 3: image needs UUID and, per
+ * ImageInfoArray entry, URL, Width and Height). Types not listed are passed through unchecked.
+ */
+export const MSG_CONTENT_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+	[MSG_TYPE.text]: [TEXT_CONTENT.text],
+	[MSG_TYPE.image]: [IMAGE_CONTENT.uuid, IMAGE_CONTENT.infoArray],
+	[MSG_TYPE.face]: [FACE_CONTENT.index],
+	[MSG_TYPE.location]: [LOCATION_CONTENT.desc, LOCATION_CONTENT.latitude, LOCATION_CONTENT.longitude],
+	[MSG_TYPE.sound]: [SOUND_CONTENT.url],
+	[MSG_TYPE.file]: [FILE_CONTENT.url],
+	[MSG_TYPE.video]: [VIDEO_CONTENT.videoUrl, VIDEO_CONTENT.thumbUrl],
+};
+export const IMAGE_INFO_REQUIRED = [IMAGE_CONTENT.type, IMAGE_CONTENT.url, IMAGE_CONTENT.width, IMAGE_CONTENT.height] as const;
+
+/** `OfflinePushInfo` of send_official_account_msg. */
+export const OFFLINE_PUSH = {
+	pushFlag: 'PushFlag',
+	title: 'Title',
+	desc: 'Desc',
+	ext: 'Ext',
+	androidInfo: 'AndroidInfo',
+	apnsInfo: 'ApnsInfo',
+	sound: 'Sound',
+	badgeMode: 'BadgeMode',
+	/** PushFlag 0 = push normally. */
+	pushNormally: 0,
+	/** ApnsInfo.BadgeMode: 0 (or absent) counts the badge, 1 leaves it alone. */
+	badgeCount: 0,
+	badgeUnchanged: 1,
+} as const;
+
+/** OnlineOnlyFlag 1 = only subscribers online now. */
+export const ONLINE_ONLY = 1;
+
+/**
+ * UNCERTAIN: Tencent documents no error codes for its per-account send limits or its duplicate check.
+ * These are the emulator's picks (60018 / 60019 are Tencent's generic "too frequent" codes); one line each.
+ */
+export const SEND_LIMIT_ERROR_CODES = {
+	perSecond: 60018,
+	perHour: 60019,
+	duplicate: 10024,
+} as const;
+
 /** `official_account_msg_recall`: at most 10 keys per call; RetCode 0 = recalled. */
 export const RECALL_MESSAGES = {
 	officialAccount: 'Official_Account',
@@ -239,6 +336,20 @@ export const RECALL_MESSAGES = {
 	maxKeysPerCall: 10,
 } as const;
 
+/** UNCERTAIN (one source): a MsgKey is at most 50 characters; its form `<seq>_1_<unix seconds>` is not relied on. */
+export const MSG_KEY_MAX_LENGTH = 50;
+
+/**
+ * Per-key RetCode of a recall. UNCERTAIN: only 0 is documented; 10030 appears in the doc sample (read as "no
+ * such message", as in the group recall table), 10031 is the group table's "already recalled".
+ */
+export const RECALL_RET_CODE = {
+	recalled: 0,
+	internalError: 10002,
+	notFound: 10030,
+	alreadyRecalled: 10031,
+} as const;
+
 /** `official_account_msg_get_simple`: pages backwards from `LastMsgKey`. */
 export const GET_MESSAGES = {
 	officialAccount: 'Official_Account',
@@ -247,6 +358,21 @@ export const GET_MESSAGES = {
 	withRecalled: 'WithRecalledMsg',
 	isFinished: 'IsFinished',
 	list: 'RspMsgList',
+	/** Fields of each RspMsgList entry. */
+	fromAccount: 'From_Account',
+	isPlaceMsg: 'IsPlaceMsg',
+	msgBody: 'MsgBody',
+	msgSeq: 'MsgSeq',
+	msgKey: 'MsgKey',
+	msgTimeStamp: 'MsgTimeStamp',
+	msgRandom: 'MsgRandom',
+	/** WithRecalledMsg 1 includes recalled messages. */
+	includeRecalled: 1,
+	/** IsFinished 1: nothing older remains. UNCERTAIN (one source): 0 more to read, 2 older ones expired. */
+	finished: 1,
+	/** UNCERTAIN: IsPlaceMsg 1 = expired or deleted (empty body), 2 = recalled (one source). */
+	placeExpired: 1,
+	placeRecalled: 2,
 	/** UNCERTAIN: the maximum ReqMsgNumber is undocumented; one source hints at 20. */
 	maxPageSize: 20,
 } as const;

@@ -1,4 +1,4 @@
-import { COMMANDS, type TencentCommand } from './contract';
+import { COMMANDS, SEND_LIMIT_ERROR_CODES, type TencentCommand } from './contract';
 
 /**
  * Every Tencent Chat error code this package knows: what it means, how a user fixes it, and how the
@@ -335,6 +335,33 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 	},
 };
 
+/**
+ * Send's own limits (1 message/s and 2 broadcasts/hour per account, the 5-minute duplicate check). Their codes
+ * are UNCERTAIN (contract.ts SEND_LIMIT_ERROR_CODES), so they apply to send_official_account_msg only and take
+ * precedence there over the generic meaning of the same code.
+ */
+const SEND_LIMIT_ERRORS: Readonly<Record<number, TencentErrorCode>> = {
+	[SEND_LIMIT_ERROR_CODES.perSecond]: {
+		meaning: 'Tencent Chat allows one message per second per official account, and this account just sent one',
+		fix: 'Try again in a second. The node already paces its own messages; another system or n8n instance probably sent to this account at the same time.',
+		// Not delivered, so a retry (with the same Random) after a short wait is safe.
+		handling: 'throttle',
+		cause: 'rate-limited',
+	},
+	[SEND_LIMIT_ERROR_CODES.perHour]: {
+		meaning: 'Tencent Chat allows 2 broadcasts per hour per official account, and this account has used them',
+		fix: 'Try again within the hour: the limit counts the last 60 minutes, so it frees up one hour after the older of the last two broadcasts (Tencent Chat says when in its message above).',
+		// Waiting seconds cannot help; retrying would only hold the run for nothing.
+		handling: 'final',
+		cause: 'rate-limited',
+	},
+	[SEND_LIMIT_ERROR_CODES.duplicate]: {
+		meaning: 'Tencent Chat dropped the message as a duplicate: the same content was sent to this account in the last 5 minutes',
+		fix: 'If it is meant to go out again, try again after 5 minutes or change its content; check Message > Get Many for the earlier one.',
+		handling: 'final',
+	},
+};
+
 /** What the transport does with a code it has never seen. */
 export const UNKNOWN_ERROR_CODE: TencentErrorCode = {
 	meaning: 'Tencent Chat refused the request',
@@ -344,6 +371,8 @@ export const UNKNOWN_ERROR_CODE: TencentErrorCode = {
 
 /** The catalogue entry of a code, worded for the command when the catalogue has words for it. */
 export function describeErrorCode(code: number, command?: TencentCommand): TencentErrorCode {
+	const sendLimit = command === COMMANDS.sendMessage ? SEND_LIMIT_ERRORS[code] : undefined;
+	if (sendLimit) return sendLimit;
 	const known = TENCENT_ERROR_CODES[code] ?? UNKNOWN_ERROR_CODE;
 	const worded = command ? known.byCommand?.[command] : undefined;
 	return worded ? { ...known, ...worded } : known;

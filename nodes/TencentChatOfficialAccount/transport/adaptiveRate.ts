@@ -1,5 +1,5 @@
 import { failureHandling } from './callFailure';
-import type { classifyReply } from './classifyReply';
+import { classifyReply, classifyThrown } from './classifyReply';
 
 /**
  * The adaptive part of the rate policy: how fast one n8n process calls one SDKAppID when it may not be
@@ -54,6 +54,15 @@ export function settlementOf(outcome: CallOutcome): CallSettlement {
 	if (outcome.ok) return 'reply';
 	if (failureHandling(outcome.failure) === 'throttle') return 'throttled';
 	return outcome.failure.kind === 'api' ? 'reply' : 'noReply';
+}
+
+/** The settlement of a call whose HTTP helper resolved with `reply`. */
+export const settlementOfReply = (reply: unknown): CallSettlement => settlementOf(classifyReply(reply));
+
+/** The settlement of a call whose HTTP helper threw (HTTP 429 is a throttle; a cancellation proves nothing). */
+export function settlementOfThrown(thrown: unknown): CallSettlement {
+	const failure = classifyThrown(thrown);
+	return failure === 'cancelled' ? 'noReply' : settlementOf({ ok: false, failure });
 }
 
 export class AdaptiveRate {

@@ -34,6 +34,26 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** Socket-level codes that mean the request never left: no connection was made. */
+const NEVER_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+
+/**
+ * Whether Tencent may have carried out the request although no reply said so: a timeout, a connection lost
+ * after it was made, or a gateway error. A Tencent error code is Tencent's decision, so it did not happen.
+ */
+export function mayHaveBeenApplied(failure: CallFailure): boolean {
+	switch (failure.kind) {
+		case 'timeout':
+			return true;
+		case 'network':
+			return !NEVER_CONNECTED_CODES.has(failure.networkCode);
+		case 'http':
+			return failure.httpStatus >= 500 || failure.httpStatus === 408;
+		default:
+			return false;
+	}
+}
+
 const CHECK_REGION = 'Check the Region or Base URL in the credential.';
 
 /** `command` picks the catalogue's wording for that command, where it has one. */
@@ -87,7 +107,7 @@ export function describeFailure(failure: CallFailure, command?: TencentCommand):
 	}
 }
 
-export const failureHandling = (failure: CallFailure): ErrorHandling => describeFailure(failure).handling;
+export const failureHandling = (failure: CallFailure, command?: TencentCommand): ErrorHandling => describeFailure(failure, command).handling;
 export const failureCause = (failure: CallFailure): FailureCause | undefined => describeFailure(failure).cause;
 export const failureCode = (failure: CallFailure): string => describeFailure(failure).code;
 export const failureSummary = (failure: CallFailure, command?: TencentCommand): string => describeFailure(failure, command).summary;

@@ -3,17 +3,22 @@ import { NodeOperationError, type IAdditionalCredentialOptions, type IDataObject
 import { API_CALLS_PER_SECOND_LIMIT, type TencentCommand, type TencentReplyEnvelope } from '../tencent/contract';
 import { forgetUserSigs } from '../tencent/userSig';
 import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from './cancellation';
-import { failureCode } from './callFailure';
+import { failureCode, mayHaveBeenApplied, type CallFailure } from './callFailure';
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
-import { RateLimiter, settlementOf, sharedRateLimiter, type CallOutcome, type CallSettlement, type RateTicket } from './rateLimiter';
+import { RateLimiter, settlementOfReply, settlementOfThrown, sharedRateLimiter, type CallSettlement, type RateTicket } from './rateLimiter';
 import { decideRetry, DEFAULT_RETRY_POLICY, newRetryState, type RetryPolicy } from './retryPolicy';
 import { TencentCallError } from './tencentCallError';
 
 export { CREDENTIAL_TYPE } from './connection';
 export { ExecutionCancelledError } from './cancellation';
 export { TencentCallError, tencentNodeApiError } from './tencentCallError';
+export { mayHaveBeenApplied } from './callFailure';
+export { sharedMessagePacer } from './messagePacer';
+
+/** A retry whose moment to go out came after its call's retry window; never leaves this module. */
+class RetryWindowPassed extends Error {}
 
 export interface TransportSettings {
 	/** This execution's own ceiling; the process-wide per-SDKAppID limit applies on top. */
@@ -38,10 +43,26 @@ export const DEFAULT_TRANSPORT_SETTINGS: TransportSettings = {
 	retry: DEFAULT_RETRY_POLICY,
 };
 
+/** What one call needs beyond the defaults (Send: the per-account pacer and the duplicate window). */
+export interface CallOptions {
+	/** Admits every attempt of this call, on top of the per-SDKAppID limiter (e.g. one message/s per account). */
+	pacer?: RateLimiter;
+	/**
+	 * No retry may start later than this many ms after the first attempt. The body (and so Send's Random) is
+	 * the same object on every attempt, which makes a repeat safe only inside Tencent's duplicate window.
+	 */
+	retryWithinMs?: number;
+	/**
+	 * False for a request that must not be repeated blindly (create without a custom ID makes a new account
+	 * each time): a failure after which Tencent may have carried it out is then final, not retried.
+	 */
+	idempotent?: boolean;
+}
+
 export interface TencentClient {
 	readonly connection: TencentConnection;
 	/** Resolves with a successful reply, or rejects with TencentCallError / ExecutionCancelledError. */
-	call<T extends TencentReplyEnvelope>(command: TencentCommand, body: IDataObject): Promise<T>;
+	call<T extends TencentReplyEnvelope>(command: TencentCommand, body: IDataObject, options?: CallOptions): Promise<T>;
 }
 
 /**
@@ -79,50 +100,81 @@ export async function createTencentClient(
 			? new RateLimiter({ limit: Math.max(1, settings.maxRequestsPerSecond) })
 			: undefined;
 
-	/** Sends one attempt and classifies what came back; rejects only with ExecutionCancelledError. */
-	async function send(command: TencentCommand, body: IDataObject): Promise<CallOutcome> {
-		await concurrency.acquire(signal);
+	/** `notAfter`: a retry that could only go out later than this is not sent (Send's duplicate window). */
+	async function send(command: TencentCommand, body: IDataObject, pacer?: RateLimiter, notAfter?: number, onLetThrough?: () => void): Promise<unknown> {
 		const tickets: RateTicket[] = [];
+		// Paced before taking a concurrency slot: a message waiting for its second must not hold up other calls.
+		if (pacer) tickets.push(await pacer.acquire(signal));
 		let settlement: CallSettlement = 'noReply';
+		// The concurrency limiter only refuses when the run is cancelled or stopped.
+		const admitted = await concurrency.acquire(signal).then(
+			() => true,
+			() => false,
+		);
+		if (!admitted) {
+			for (const ticket of tickets) ticket.settle('noReply');
+			throw new ExecutionCancelledError();
+		}
 		try {
 			if (ownLimiter) tickets.push(await ownLimiter.acquire(signal));
 			tickets.push(await appLimiter.acquire(signal));
-			const outcome = await ctx.helpers.httpRequestWithAuthentication
-				.call(
-					ctx,
-					CREDENTIAL_TYPE,
-					{
-						method: 'POST',
-						url: restUrl(connection, command),
-						body,
-						json: true,
-						timeout: settings.timeoutMs,
-						// Tencent never redirects; a redirect means a wrong Base URL and is reported as such.
-						disableFollowRedirect: true,
-					},
-					authentication,
-				)
-				.then(classifyReply, (thrown: unknown): CallOutcome => {
-					const failure = classifyThrown(thrown ?? new Error('unknown failure'));
-					if (failure === 'cancelled' || executionSignal?.aborted) throw new ExecutionCancelledError();
-					return { ok: false, failure };
-				});
-			settlement = settlementOf(outcome);
-			return outcome;
+			if (notAfter !== undefined && Date.now() > notAfter) throw new RetryWindowPassed();
+			onLetThrough?.();
+			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_TYPE,
+				{
+					method: 'POST',
+					url: restUrl(connection, command),
+					body,
+					json: true,
+					timeout: settings.timeoutMs,
+					// Tencent never redirects; a redirect means a wrong Base URL and is reported as such.
+					disableFollowRedirect: true,
+				},
+				authentication,
+			).catch((thrown: unknown) => {
+				settlement = settlementOfThrown(thrown);
+				throw thrown;
+			});
+			// What Tencent answered moves the app's adaptive rate (throttle codes lower it).
+			settlement = settlementOfReply(reply);
+			return reply;
 		} finally {
 			for (const ticket of tickets) ticket.settle(settlement);
 			concurrency.release();
 		}
 	}
 
-	async function call<T extends TencentReplyEnvelope>(command: TencentCommand, body: IDataObject): Promise<T> {
+	async function call<T extends TencentReplyEnvelope>(command: TencentCommand, body: IDataObject, options: CallOptions = {}): Promise<T> {
 		const state = newRetryState();
+		let notAfter: number | undefined;
+		let lastFailure: CallFailure | undefined;
+		// Measured from when the first attempt was let through: it cannot have reached Tencent earlier.
+		const startWindow = () => {
+			if (notAfter === undefined && options.retryWithinMs !== undefined) notAfter = Date.now() + options.retryWithinMs;
+		};
 		for (let attempt = 1; ; attempt++) {
 			throwIfCancelled(signal);
-			const outcome = await send(command, body);
+			const sent = await send(command, body, options.pacer, notAfter, startWindow).then(
+				(reply) => ({ reply, thrown: undefined }),
+				(thrown: unknown) => ({ reply: undefined, thrown: thrown ?? new Error('unknown failure') }),
+			);
+			if (sent.thrown instanceof RetryWindowPassed && lastFailure) throw new TencentCallError(command, lastFailure, attempt - 1);
+			let outcome: ReturnType<typeof classifyReply>;
+			if (sent.thrown === undefined) {
+				outcome = classifyReply(sent.reply);
+			} else {
+				const failure = sent.thrown instanceof ExecutionCancelledError ? 'cancelled' : classifyThrown(sent.thrown);
+				if (failure === 'cancelled' || executionSignal?.aborted) throw new ExecutionCancelledError();
+				outcome = { ok: false, failure };
+			}
 			if (outcome.ok) return outcome.reply as T;
+			lastFailure = outcome.failure;
 			// After a stop, a call that was sent and failed reports its failure instead of retrying.
-			const decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry);
+			let decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry, Math.random, command);
+			if (decision.retry && notAfter !== undefined && Date.now() + decision.delayMs > notAfter) decision = { retry: false };
+			if (decision.retry && options.idempotent === false && mayHaveBeenApplied(outcome.failure)) decision = { retry: false };
 			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt);
 			ctx.logger.debug(`Tencent Chat ${command}: attempt ${attempt} failed, retrying`, {
 				code: failureCode(outcome.failure),

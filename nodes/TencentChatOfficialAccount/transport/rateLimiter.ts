@@ -2,7 +2,7 @@ import { API_CALLS_PER_SECOND_LIMIT } from '../tencent/contract';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE_POLICY, type AdaptiveRatePolicy, type CallSettlement } from './adaptiveRate';
 import { cancellableSleep, throwIfCancelled, type SleepFunction } from './cancellation';
 
-export { settlementOf, type CallOutcome, type CallSettlement } from './adaptiveRate';
+export { settlementOf, settlementOfReply, settlementOfThrown, type CallOutcome, type CallSettlement } from './adaptiveRate';
 
 export const RATE_WINDOW_MS = 1000;
 

@@ -1,9 +1,11 @@
+import type { TencentCommand } from '../tencent/contract';
 import { failureHandling, type CallFailure } from './callFailure';
 
 /**
  * The whole retry policy of the transport: which failures are retried, how often and after how long.
  * Deleting subscribers is idempotent (a repeated delete answers Result 2), so retrying a call whose
- * reply was lost is safe.
+ * reply was lost is safe. Sending a message is not: Send makes it safe by reusing the message's Random
+ * (Tencent drops a repeat within 5 minutes as a duplicate) and by bounding retries to that window.
  */
 export interface RetryPolicy {
 	/** Retries after the first attempt, shared by all retryable failures of one call. */
@@ -44,8 +46,10 @@ export function decideRetry(
 	state: RetryState,
 	policy: RetryPolicy,
 	random: () => number = Math.random,
+	/** Some codes mean something else for one command (Send's own limits). */
+	command?: TencentCommand,
 ): RetryDecision {
-	const handling = failureHandling(failure);
+	const handling = failureHandling(failure, command);
 	if (handling === 'resign') {
 		// A fresh UserSig fixes an expired one at once; a second 70001 means the clock or validity is wrong.
 		if (state.resigned) return { retry: false };

@@ -18,7 +18,7 @@ import {
 	RESERVED_CUSTOM_ID_PREFIX,
 	type TencentReplyEnvelope,
 } from '../../tencent/contract';
-import { TencentCallError, type TencentClient } from '../../transport';
+import { mayHaveBeenApplied, TencentCallError, type TencentClient } from '../../transport';
 import { ACCOUNT_NAME_FIX, accountFieldOptions, checkAccountName, readAccountFieldsParameter } from '../shared/accountFields';
 import { readChecked } from '../shared/readChecked';
 
@@ -94,10 +94,23 @@ const operation: PerItemOperation<CreateRequest> = {
 	},
 	identify: (request) => ({ name: request.name, ...(request.customId ? { customId: request.customId } : {}) }),
 	run: async (client, request) => {
-		const reply = await client.call<TencentReplyEnvelope>(COMMANDS.createOfficialAccount, request.body).catch(async (error: unknown) => {
-			if (await createdByLostAttempt(client, request, error)) return { [ACCOUNT_FIELD.createdId]: request.customId } as TencentReplyEnvelope;
-			throw error;
-		});
+		// Without a Custom ID every attempt makes a new account, so a lost reply is not retried (see README).
+		const sent = await client.call<TencentReplyEnvelope>(COMMANDS.createOfficialAccount, request.body, { idempotent: request.customId !== undefined }).then(
+			(reply) => ({ reply, thrown: undefined }),
+			(thrown: unknown) => ({ reply: undefined, thrown }),
+		);
+		if (sent.thrown instanceof TencentCallError && request.customId === undefined && mayHaveBeenApplied(sent.thrown.failure)) {
+			return new ItemFailure(
+				`Could not tell whether the official account "${request.name}" was created: ${sent.thrown.reason}`,
+				'Tencent Chat may have created it although no reply came back; it was not retried, so that no second account is made. Look it up in the Tencent Chat console (or list the accounts of the owner) before running this item again, and give a Custom ID to make Create safe to retry.',
+				sent.thrown,
+			);
+		}
+		let reply = sent.reply;
+		if (!reply) {
+			if (!(await createdByLostAttempt(client, request, sent.thrown))) throw sent.thrown;
+			reply = { [ACCOUNT_FIELD.createdId]: request.customId } as TencentReplyEnvelope;
+		}
 		const assigned = reply[ACCOUNT_FIELD.createdId];
 		const officialAccount = typeof assigned === 'string' && assigned !== '' ? assigned : request.customId;
 		if (officialAccount === undefined) {

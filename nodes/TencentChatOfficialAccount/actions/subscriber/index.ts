@@ -2,11 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as add from './add.operation';
 import * as deleteSubscribers from './delete.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 
 /** Operations of the Subscriber resource; adding one is a new file plus a line here. */
 export const operations = {
 	add,
 	delete: deleteSubscribers,
+	getAll: getMany,
+	update,
 };
 
 export const description: INodeProperties[] = [
@@ -29,9 +33,23 @@ export const description: INodeProperties[] = [
 				description: 'Unsubscribe users from an official account',
 				action: 'Delete subscribers',
 			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List many subscribers of an official account with their subscribe time, custom string and message setting',
+				action: 'Get many subscribers',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Set one subscriber's custom string; needs the official account ID and the subscriber's UserID",
+				action: 'Update a subscriber',
+			},
 		],
 		default: 'delete',
 	},
 	...add.description,
 	...deleteSubscribers.description,
+	...getMany.description,
+	...update.description,
 ];

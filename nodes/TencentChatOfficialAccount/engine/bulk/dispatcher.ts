@@ -30,6 +30,10 @@ export class BulkDispatcher {
 	/** The first unexpected rejection (e.g. cancellation), kept until `finished()` so none goes unhandled. */
 	private broken?: { error: unknown };
 
+	private unsettled = 0;
+
+	private settledWaiters: Array<() => void> = [];
+
 	constructor(
 		private readonly contract: BulkContract,
 		/** Creates the client on the first batch, so a run without valid items makes no connection. */
@@ -43,11 +47,29 @@ export class BulkDispatcher {
 
 	dispatch(batch: BulkBatch): void {
 		this.client ??= this.connect();
+		this.unsettled++;
 		this.sending.push(
-			this.send(batch).catch((error: unknown) => {
-				this.broken ??= { error };
-			}),
+			this.send(batch)
+				.catch((error: unknown) => {
+					this.broken ??= { error };
+				})
+				.finally(() => {
+					this.unsettled--;
+					const waiters = this.settledWaiters.splice(0);
+					for (const wake of waiters) wake();
+				}),
 		);
+	}
+
+	/** Batches dispatched whose outcome is not known yet. */
+	get inFlight(): number {
+		return this.unsettled;
+	}
+
+	/** Resolves when the next batch settles (at once when none is in flight). */
+	async nextSettled(): Promise<void> {
+		if (this.unsettled === 0) return;
+		await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
 	}
 
 	/** Resolves once every dispatched batch has an outcome; rejects if the execution was cancelled. */

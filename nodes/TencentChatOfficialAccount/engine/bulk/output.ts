@@ -42,35 +42,39 @@ function invalidItemJson(shape: FailureShape, request: InvalidRequest): IDataObj
 	return failureJson(shape, invalidItemMessage(request), { field: request.field, reason: request.reason });
 }
 
-/** One item per (input item, ID), in input order, each linked to its input item. */
-export function perIdItems(contract: BulkContract, requests: BulkRequest[], outcomes: BulkOutcomes, shape: FailureShape): INodeExecutionData[] {
-	const items: INodeExecutionData[] = [];
-	for (const request of requests) {
-		const pairedItem = { item: request.itemIndex };
-		if (!request.valid) {
-			items.push({ json: invalidItemJson(shape, request), pairedItem });
+/** Whether every ID of the request has its outcome (an invalid request or entry needs none). */
+export function isResolved(request: BulkRequest, outcomes: BulkOutcomes): boolean {
+	if (!request.valid) return true;
+	const target = outcomes.get(request.target);
+	for (const entry of request.entries) if (entry.ok && !target?.has(entry.id)) return false;
+	return true;
+}
+
+/** Appends one input item's output items (one per ID) to `into`, each linked to that input item. */
+export function appendRequestItems(contract: BulkContract, request: BulkRequest, outcomes: BulkOutcomes, shape: FailureShape, into: INodeExecutionData[]): void {
+	const pairedItem = { item: request.itemIndex };
+	if (!request.valid) {
+		into.push({ json: invalidItemJson(shape, request), pairedItem });
+		return;
+	}
+	for (const entry of request.entries) {
+		const { id, outcome } = entryOutcome(contract, request, entry, outcomes);
+		if (outcome.ok && contract.dataOutput) {
+			into.push({ json: { [contract.idField]: id, ...outcome.fields }, pairedItem });
 			continue;
 		}
-		for (const entry of request.entries) {
-			const { id, outcome } = entryOutcome(contract, request, entry, outcomes);
-			if (outcome.ok && contract.dataOutput) {
-				items.push({ json: { [contract.idField]: id, ...outcome.fields }, pairedItem });
-				continue;
-			}
-			const fields: IDataObject = {};
-			if (contract.targetField) fields[contract.targetField] = request.target;
-			fields[contract.idField] = id;
-			fields.result = outcome.result;
-			fields.status = outcome.status;
-			if (outcome.ok) {
-				items.push({ json: outcome.fields ? { ...fields, ...outcome.fields } : fields, pairedItem });
-				continue;
-			}
-			const message = idFailureMessage(contract, { itemIndex: request.itemIndex, target: request.target, id, reason: outcome.reason ?? 'unknown reason' });
-			items.push({ json: failureJson(shape, message, { ...fields, errorCode: outcome.code ?? null, reason: outcome.reason ?? null }), pairedItem });
+		const fields: IDataObject = {};
+		if (contract.targetField) fields[contract.targetField] = request.target;
+		fields[contract.idField] = id;
+		fields.result = outcome.result;
+		fields.status = outcome.status;
+		if (outcome.ok) {
+			into.push({ json: outcome.fields ? { ...fields, ...outcome.fields } : fields, pairedItem });
+			continue;
 		}
+		const message = idFailureMessage(contract, { itemIndex: request.itemIndex, target: request.target, id, reason: outcome.reason ?? 'unknown reason' });
+		into.push({ json: failureJson(shape, message, { ...fields, errorCode: outcome.code ?? null, reason: outcome.reason ?? null }), pairedItem });
 	}
-	return items;
 }
 
 /** One item per input item with a count per status; failed IDs are listed with their reasons. */

@@ -8,8 +8,9 @@ import { ItemParameterReader } from '../itemParameters';
 import { readBulkOptions } from '../options';
 import { BulkDispatcher } from './dispatcher';
 import { bulkFailedError } from './failedError';
-import { collectFailures, invalidItemMessage, perIdItems, summaryItems } from './output';
+import { appendRequestItems, collectFailures, invalidItemMessage, isResolved, summaryItems } from './output';
 import { BatchPlanner } from './planner';
+import type { FailureShape } from '../failureShape';
 import type { BulkContract, BulkRequest } from './types';
 
 /**
@@ -93,6 +94,11 @@ export async function runBulk(ctx: IExecuteFunctions, contract: BulkContract): P
 	if (invalidInput) stopController.abort();
 	else for (const batch of planner.flush()) dispatcher.dispatch(batch);
 
+	// The output of 100 000 IDs takes a while to build: build it behind the replies, in the waits between them,
+	// instead of after the last one.
+	const shape = failureShapeOf(ctx);
+	const perId = options.output !== 'summary' || contract.dataOutput === true;
+	const building = perId ? buildBehindReplies(contract, requests, dispatcher, shape) : undefined;
 	const outcomes = await dispatcher.finished();
 	addExpressionHint(ctx, reader, startedAt, { label: contract.ids.label, fromLabel: contract.ids.fromLabel });
 	if (invalidInput) throw invalidInput;
@@ -100,7 +106,20 @@ export async function runBulk(ctx: IExecuteFunctions, contract: BulkContract): P
 		const failures = collectFailures(contract, requests, outcomes);
 		if (failures.length > 0) throw bulkFailedError(ctx.getNode(), contract, failures, outcomes, itemCount - requests.length);
 	}
+	return [building ? await building : summaryItems(contract, requests, outcomes, shape)];
+}
 
-	const shape = failureShapeOf(ctx);
-	return [options.output === 'summary' && !contract.dataOutput ? summaryItems(contract, requests, outcomes, shape) : perIdItems(contract, requests, outcomes, shape)];
+/** Builds the per-ID output in input order, each item as soon as its IDs have their outcomes. */
+async function buildBehindReplies(contract: BulkContract, requests: BulkRequest[], dispatcher: BulkDispatcher, shape: FailureShape): Promise<INodeExecutionData[]> {
+	const items: INodeExecutionData[] = [];
+	let sliceStart = Date.now();
+	for (const request of requests) {
+		while (dispatcher.inFlight > 0 && !isResolved(request, dispatcher.outcomes)) await dispatcher.nextSettled();
+		appendRequestItems(contract, request, dispatcher.outcomes, shape, items);
+		if (Date.now() - sliceStart >= READ_SLICE_MS) {
+			await sleep(0);
+			sliceStart = Date.now();
+		}
+	}
+	return items;
 }

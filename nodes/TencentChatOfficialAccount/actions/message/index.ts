@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getMany from './getMany.operation';
+import * as recall from './recall.operation';
+import * as send from './send.operation';
+
+/** Operations of the Message resource; adding one is a new file plus a line here. */
+export const operations = {
+	send,
+	recall,
+	getMany,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List an official account's sent messages, newest first",
+				action: 'Get many messages',
+			},
+			{
+				name: 'Recall',
+				value: 'recall',
+				description: 'Recall sent messages by their MsgKey, from every subscriber',
+				action: 'Recall messages',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description:
+					'Broadcast one message from an official account to EVERY subscriber of that account (needs the account ID and the message). It cannot be undone silently; at most 2 per hour per account.',
+				action: 'Send a message to all subscribers',
+			},
+		],
+		default: 'send',
+	},
+	...send.description,
+	...recall.description,
+	...getMany.description,
+];
