@@ -3,6 +3,7 @@
 import { SEND_MESSAGE } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
 import { messagePacerOptions, sharedMessagePacer } from '../../nodes/TencentChatOfficialAccount/transport/messagePacer';
 import { RATE_WINDOW_SAFETY_MS, RateLimiter } from '../../nodes/TencentChatOfficialAccount/transport/rateLimiter';
+import { FakeScheduler } from './fakeScheduler';
 
 /** A clock that moves only when someone sleeps (the pacer, or a fake round trip). */
 class FakeTime {
@@ -25,15 +26,26 @@ async function sendOne(pacer: RateLimiter, time: FakeTime, roundTripMs: number, 
 	const ticket = await pacer.acquire();
 	const admittedAt = time.now;
 	await time.sleep(roundTripMs);
-	ticket.settle(gotReply);
+	ticket.settle(gotReply ? 'reply' : 'noReply');
 	return admittedAt;
 }
 
 describe('message pacer: one message per second per account', () => {
 	it('spaces three messages to one account at least a second apart', async () => {
-		const time = new FakeTime();
-		const pacer = pacerWith(time);
-		const admitted = await Promise.all([sendOne(pacer, time, 80), sendOne(pacer, time, 80), sendOne(pacer, time, 80)]);
+		// A discrete-event clock: each message's 80 ms round trip is 80 ms however long the pacer sleeps
+		// meanwhile (the limiter counts arrivals from round trips, so they must not be stretched).
+		const time = new FakeScheduler();
+		const pacer = new RateLimiter({ ...messagePacerOptions(), clock: time.clock, sleep: time.sleep });
+		const sendOne = async () => {
+			const ticket = await pacer.acquire();
+			const admittedAt = time.now;
+			await time.sleep(80);
+			ticket.settle('reply');
+			return admittedAt;
+		};
+		const sent = Promise.all([sendOne(), sendOne(), sendOne()]);
+		await time.runUntil(10_000);
+		const admitted = await sent;
 		const gaps = admitted.slice(1).map((at, index) => at - admitted[index]);
 		expect(gaps).toHaveLength(2);
 		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(SEND_MESSAGE.perAccountIntervalMs + RATE_WINDOW_SAFETY_MS);
@@ -54,8 +66,8 @@ describe('message pacer: one message per second per account', () => {
 		// Two seconds pass with the first message in flight (a slow Tencent): it may arrive any moment.
 		for (let i = 0; i < 20; i++) await time.sleep(100);
 		expect(secondAdmitted).toBeUndefined();
-		first.settle(true);
-		(await second).settle(true);
+		first.settle('reply');
+		(await second).settle('reply');
 		expect(secondAdmitted! - firstAdmitted).toBeGreaterThanOrEqual(SEND_MESSAGE.perAccountIntervalMs);
 	});
 

@@ -51,7 +51,7 @@ function maxInWindow(times: number[], span: number): number {
 async function admitSequentially(limiter: RateLimiter, time: FakeTime, count: number): Promise<number[]> {
 	const times: number[] = [];
 	for (let i = 0; i < count; i++) {
-		(await limiter.acquire()).settle(true);
+		(await limiter.acquire()).settle('reply');
 		times.push(time.now);
 	}
 	return times;
@@ -78,7 +78,7 @@ describe('RateLimiter window guarantee', () => {
 		const times: number[] = [];
 		await Promise.all(
 			Array.from({ length: 1000 }, async () => {
-				(await limiter.acquire()).settle(true);
+				(await limiter.acquire()).settle('reply');
 				times.push(time.now);
 			}),
 		);
@@ -105,7 +105,7 @@ describe('RateLimiter pacing', () => {
 			await admitSequentially(limiter, time, burst);
 			expect(time.sleeps).toEqual([]);
 			expect(time.now).toBe(start);
-			(await limiter.acquire()).settle(true);
+			(await limiter.acquire()).settle('reply');
 			expect(time.sleeps.length).toBeGreaterThan(0);
 			expect(time.now).toBeGreaterThan(start);
 		}
@@ -116,7 +116,7 @@ describe('RateLimiter pacing', () => {
 		const limiter = limiterWith(time, { limit: 200 });
 		await admitSequentially(limiter, time, 20);
 		expect(time.sleeps).toEqual([]);
-		(await limiter.acquire()).settle(true);
+		(await limiter.acquire()).settle('reply');
 		expect(time.sleeps.length).toBeGreaterThan(0);
 	});
 
@@ -136,7 +136,7 @@ describe('RateLimiter pacing', () => {
 		const time = new FakeTime();
 		const limiter = limiterWith(time, { limit: 10, windowMs: 1000, safetyMs: 0, burst: 1 });
 		for (let i = 0; i < 30; i++) {
-			(await limiter.acquire()).settle(true);
+			(await limiter.acquire()).settle('reply');
 			time.now += 101;
 		}
 		expect(time.sleeps).toEqual([]);
@@ -150,7 +150,7 @@ describe('RateLimiter queue', () => {
 		const order: number[] = [];
 		await Promise.all(
 			Array.from({ length: 40 }, async (_, i) => {
-				(await limiter.acquire()).settle(true);
+				(await limiter.acquire()).settle('reply');
 				order.push(i);
 			}),
 		);
@@ -170,7 +170,7 @@ describe('RateLimiter queue', () => {
 				aborted.abort();
 				await expect(limiter.acquire(aborted.signal)).rejects.toBeInstanceOf(ExecutionCancelledError);
 			}
-			(await limiter.acquire()).settle(true);
+			(await limiter.acquire()).settle('reply');
 			times.push(time.now);
 		}
 		expect(times).toEqual(controlTimes);
@@ -188,11 +188,11 @@ describe('RateLimiter queue', () => {
 			if (signal === controller.signal) controller.abort();
 		};
 		const times: number[] = [];
-		(await limiter.acquire()).settle(true);
+		(await limiter.acquire()).settle('reply');
 		times.push(time.now);
 		const aborted = limiter.acquire(controller.signal);
 		const rest = Array.from({ length: 7 }, async () => {
-			(await limiter.acquire()).settle(true);
+			(await limiter.acquire()).settle('reply');
 			times.push(time.now);
 		});
 		await expect(aborted).rejects.toBeInstanceOf(ExecutionCancelledError);
@@ -206,7 +206,7 @@ describe('RateLimiter queue', () => {
 		const limiter = limiterWith(time, { limit: 2, windowMs: 100, safetyMs: 0, burst: 1 });
 		const controller = new AbortController();
 		controller.abort();
-		const settleNow = async (signal?: AbortSignal) => (await limiter.acquire(signal)).settle(true);
+		const settleNow = async (signal?: AbortSignal) => (await limiter.acquire(signal)).settle('reply');
 		const results = await Promise.allSettled([settleNow(), settleNow(controller.signal), settleNow(), settleNow()]);
 		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
 	});
@@ -231,29 +231,30 @@ describe('RateLimiter counts calls by when they can have reached the server', ()
 		// Let the fake clock run far past the window while the first call has no reply yet.
 		while (time.now < 1_000_000 + 1000) await flush();
 		expect(thirdAdmitted).toBe(false);
-		first.settle(true);
-		(await third).settle(true);
+		first.settle('reply');
+		(await third).settle('reply');
 		expect(thirdAdmitted).toBe(true);
-		second.settle(true);
+		second.settle('reply');
 	});
 
-	it('a call whose reply came late counts until its reply minus the fastest round trip seen', async () => {
+	it('a call whose reply came late counts until its reply minus half the fastest round trip seen (safety 0)', async () => {
 		const time = new FakeTime();
 		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
-		// A normal call: 50 ms round trip, which becomes the fastest seen.
+		// A normal call: 50 ms round trip, which becomes the fastest seen. At least half of it (25 ms) is the
+		// way back, so it reached the server by 25 ms after admission, and the next call waits 25 + 100 ms.
 		const start = time.now;
 		const normal = await limiter.acquire();
 		time.now += 50;
-		normal.settle(true);
+		normal.settle('reply');
 		const afterNormal = await limiter.acquire();
-		expect(time.now).toBe(start + 100);
+		expect(time.now).toBe(start + 125);
 		// A call stalled on its way out: 300 ms round trip. It may have reached the server as late as
-		// 300 - 50 = 250 ms after admission, so the next call waits for 250 + 100 ms.
+		// 300 - 25 = 275 ms after admission, so the next call waits for 275 + 100 ms.
 		const admittedAt = time.now;
 		time.now += 300;
-		afterNormal.settle(true);
-		(await limiter.acquire()).settle(true);
-		expect(time.now).toBe(admittedAt + 350);
+		afterNormal.settle('reply');
+		(await limiter.acquire()).settle('reply');
+		expect(time.now).toBe(admittedAt + 375);
 	});
 
 	it('keeps the fastest round trip ever seen, even after many slow replies (a busy event loop)', async () => {
@@ -261,17 +262,17 @@ describe('RateLimiter counts calls by when they can have reached the server', ()
 		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
 		const fast = await limiter.acquire();
 		time.now += 50;
-		fast.settle(true);
+		fast.settle('reply');
 		// 100 replies that all look slow because they were processed late.
 		for (let i = 0; i < 100; i++) {
 			const slow = await limiter.acquire();
 			time.now += 300;
-			slow.settle(true);
+			slow.settle('reply');
 		}
-		// The last one may have arrived as late as 300 - 50 ms after admission, not 300 - 300.
+		// The last one may have arrived as late as 300 - 50 / 2 ms after admission, not 300 - 300 / 2.
 		const admittedAt = time.now - 300;
-		(await limiter.acquire()).settle(true);
-		expect(time.now).toBe(admittedAt + 250 + 100);
+		(await limiter.acquire()).settle('reply');
+		expect(time.now).toBe(admittedAt + 275 + 100);
 	});
 
 	it('a call that failed without a reply counts until it failed', async () => {
@@ -280,8 +281,8 @@ describe('RateLimiter counts calls by when they can have reached the server', ()
 		const admittedAt = time.now;
 		const failed = await limiter.acquire();
 		time.now += 400;
-		failed.settle(false);
-		(await limiter.acquire()).settle(true);
+		failed.settle('noReply');
+		(await limiter.acquire()).settle('reply');
 		expect(time.now).toBe(admittedAt + 500);
 	});
 
@@ -290,10 +291,10 @@ describe('RateLimiter counts calls by when they can have reached the server', ()
 		const limiter = limiterWith(time, { limit: 1, windowMs: 100, safetyMs: 0, burst: 1 });
 		const admittedAt = time.now;
 		const ticket = await limiter.acquire();
-		ticket.settle(true);
+		ticket.settle('reply');
 		time.now += 500;
-		ticket.settle(false);
-		(await limiter.acquire()).settle(true);
+		ticket.settle('noReply');
+		(await limiter.acquire()).settle('reply');
 		expect(time.now).toBe(admittedAt + 500);
 	});
 });
@@ -316,5 +317,20 @@ describe('sharedRateLimiter', () => {
 
 	it('uses the documented 200 calls/s limit', () => {
 		expect(sharedRateLimiter(1400000002).limit).toBe(200);
+	});
+});
+
+describe('RateLimiter forward delay allowance', () => {
+	it('the safety margin counts towards the half round trip a call may have spent on its way out', async () => {
+		// Fastest round trip 100 ms, safety 30: arrivals count up to 100 / 2 - 30 = 20 ms later than
+		// "reply minus fastest round trip", on top of the 30 ms of safety in the window.
+		const time = new FakeTime();
+		const limiter = limiterWith(time, { limit: 1, windowMs: 1000, safetyMs: 30, burst: 1 });
+		const admittedAt = time.now;
+		const first = await limiter.acquire();
+		time.now += 100;
+		first.settle('reply');
+		(await limiter.acquire()).settle('reply');
+		expect(time.now).toBe(admittedAt + 20 + 1030);
 	});
 });

@@ -7,7 +7,7 @@ import { failureCode, mayHaveBeenApplied, type CallFailure } from './callFailure
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
-import { RateLimiter, sharedRateLimiter, type RateTicket } from './rateLimiter';
+import { RateLimiter, settlementOfReply, settlementOfThrown, sharedRateLimiter, type CallSettlement, type RateTicket } from './rateLimiter';
 import { decideRetry, DEFAULT_RETRY_POLICY, newRetryState, type RetryPolicy } from './retryPolicy';
 import { TencentCallError } from './tencentCallError';
 
@@ -105,14 +105,14 @@ export async function createTencentClient(
 		const tickets: RateTicket[] = [];
 		// Paced before taking a concurrency slot: a message waiting for its second must not hold up other calls.
 		if (pacer) tickets.push(await pacer.acquire(signal));
-		let gotReply = false;
+		let settlement: CallSettlement = 'noReply';
 		// The concurrency limiter only refuses when the run is cancelled or stopped.
 		const admitted = await concurrency.acquire(signal).then(
 			() => true,
 			() => false,
 		);
 		if (!admitted) {
-			for (const ticket of tickets) ticket.settle(false);
+			for (const ticket of tickets) ticket.settle('noReply');
 			throw new ExecutionCancelledError();
 		}
 		try {
@@ -133,11 +133,15 @@ export async function createTencentClient(
 					disableFollowRedirect: true,
 				},
 				authentication,
-			);
-			gotReply = true;
+			).catch((thrown: unknown) => {
+				settlement = settlementOfThrown(thrown);
+				throw thrown;
+			});
+			// What Tencent answered moves the app's adaptive rate (throttle codes lower it).
+			settlement = settlementOfReply(reply);
 			return reply;
 		} finally {
-			for (const ticket of tickets) ticket.settle(gotReply);
+			for (const ticket of tickets) ticket.settle(settlement);
 			concurrency.release();
 		}
 	}
