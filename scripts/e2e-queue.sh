@@ -17,6 +17,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N8N_INSTALL_TAG="e2e-queue"
 # Node 24 + n8n cache (ensure_cache), packing + installing this repo (install_package), N8N_CMD
 source "$REPO/scripts/lib/n8n-install.sh"
+source "$REPO/scripts/lib/e2e-common.sh"   # stop_group, free_port, print_checks
 DIR="$REPO/test/e2e/queue"
 SUBSCRIBERS="${QUEUE_E2E_SUBSCRIBERS:-50000}"
 LATENCY_MS="${QUEUE_E2E_LATENCY_MS:-100}"
@@ -49,13 +50,6 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/tencent-chat-e2e-queue.XXXXXX")"
 chmod 755 "$WORK"
 PIDS=()
 OVERALL=1
-stop_group() { # stop_group <pid> [secs]: TERM the process group started with setsid, KILL after ~secs
-  local pid="$1" secs="${2:-3}" i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < secs * 10 / 3; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.3; done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$? i
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_group "${PIDS[$i]}" 20; done
@@ -64,7 +58,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 start_bg() { # start_bg <log file> <command...>: in its own process group, remembered for cleanup
   local out="$1"; shift
   ( exec setsid "$@" ) >"$out" 2>&1 &
@@ -146,16 +139,6 @@ echo
 echo "============== n8n queue-mode e2e summary =============="
 echo "n8n $("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1), main + $WORKERS workers, Redis $(redis-server --version | grep -o 'v=[0-9.]*'), PostgreSQL $("$PG_BIN/postgres" --version | grep -oE '[0-9]+\.[0-9]+' | head -n1)"
 echo "$EXECUTIONS executions × $SUBSCRIBERS subscribers, one SDKAppID, emulator latency $LATENCY_MS ms; ${RAN_ON[*]}"
-PASSED=0; FAILED=0
-while IFS=$'\t' read -r verdict label detail; do
-  case "$verdict" in
-    PASS) PASSED=$((PASSED + 1)); printf '  PASS  %s%s\n' "$label" "${detail:+  ($detail)}" ;;
-    FAIL) FAILED=$((FAILED + 1)); printf '  FAIL  %s%s\n' "$label" "${detail:+  ($detail)}" ;;
-    FIGURE) printf '  figure %s = %s\n' "$label" "$detail" ;;
-  esac
-done <"$WORK/out/drive.stdout"
-if (( FAILED == 0 && PASSED > 0 && DRIVE_RC == 0 )); then echo "RESULT: PASS ($PASSED checks)"; OVERALL=0
-else echo "RESULT: FAIL ($FAILED failed, $PASSED passed; files in $WORK)"; fi
-echo "========================================================"
+print_checks "$WORK/out/drive.stdout" "$DRIVE_RC" "============== n8n queue-mode e2e summary =============="
 exit "$OVERALL"
 }

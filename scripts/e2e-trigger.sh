@@ -22,7 +22,7 @@ die() { printf '[e2e-trigger] FAIL: %s\n' "$*" >&2; exit 1; }
 # The pinned n8n and Node 24 (installed once into the cache) and the package install, as e2e.sh uses them.
 N8N_INSTALL_TAG=e2e-trigger
 source "$REPO/scripts/lib/n8n-install.sh"
-source "$REPO/scripts/lib/processes.sh"
+source "$REPO/scripts/lib/e2e-common.sh"
 ensure_cache
 [[ -d "$REPO/dist/nodes/TencentChatOfficialAccountTrigger" ]] || die "no trigger in dist/: build first (npm run test:e2e:trigger builds)"
 
@@ -87,16 +87,6 @@ fi
 echo
 echo "============== n8n trigger e2e summary =============="
 echo "n8n $("${N8N_CMD[@]}" --version 2>/dev/null | tail -n1) (Node $("$NODE24_DIR/bin/node" --version)), checks on Node $(node --version)"
-PASSED=0; FAILED=0
-while IFS=$'\t' read -r verdict label detail; do
-  case "$verdict" in
-    PASS) PASSED=$((PASSED + 1)); printf '  PASS  %s%s\n' "$label" "${detail:+  ($detail)}" ;;
-    FAIL) FAILED=$((FAILED + 1)); printf '  FAIL  %s%s\n' "$label" "${detail:+  ($detail)}" ;;
-    FIGURE) printf '  figure %s = %s\n' "$label" "$detail" ;;
-  esac
-done <"$WORK/out/check.stdout"
-if (( FAILED == 0 && PASSED > 0 && CHECK_RC == 0 )); then echo "RESULT: PASS ($PASSED checks)"; OVERALL=0
-else echo "RESULT: FAIL ($FAILED failed, $PASSED passed; files in $WORK)"; fi
-echo "====================================================="
+print_checks "$WORK/out/check.stdout" "$CHECK_RC" "============== n8n trigger e2e summary =============="
 exit "$OVERALL"
 }

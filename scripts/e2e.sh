@@ -21,7 +21,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Node 24 + n8n cache (ensure_cache), packing + installing this repo (install_package), N8N_CMD
 source "$REPO/scripts/lib/n8n-install.sh"
-source "$REPO/scripts/lib/processes.sh"
+source "$REPO/scripts/lib/e2e-common.sh"
 
 CRED_ID="tencentChatEmulator"
 CRED_NAME="Tencent Chat emulator"
