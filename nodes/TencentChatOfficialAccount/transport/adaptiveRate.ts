@@ -4,7 +4,7 @@ import { classifyReply, classifyThrown } from './classifyReply';
 /**
  * The adaptive part of the rate policy: how fast one n8n process calls one SDKAppID when it may not be
  * alone. Tencent's 200 calls/s are per app, across every n8n worker (queue mode) and every other system
- * using the app, and a verified node can reach no other process. The only shared signal is Tencent's
+ * using the app, and a verified node can reach no other process: the only shared signal is Tencent's
  * throttle reply, so each process runs the classic AIMD loop on it:
  *
  * - a throttle reply (60007, 60011, 60018, 60019, HTTP 429: handling `throttle` in the catalogue) cuts the
