@@ -1,33 +1,24 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { resultListReader } from '../../engine/bulk/resultList';
 import { runBulk } from '../../engine/bulk/runBulk';
 import type { BulkContract } from '../../engine/bulk/types';
 import { idListSourceProperties } from '../../engine/idListSource';
 import { bulkOptionsDescription } from '../../engine/options';
 import { COMMANDS, DELETE_SUBSCRIBER, DELETE_SUBSCRIBER_MAX_IDS_PER_CALL, SUBSCRIBER_RESULT } from '../../tencent/contract';
-import { OFFICIAL_ACCOUNT_TARGET, officialAccountProperty, SUBSCRIBER_IDS } from '../shared/subscriberIds';
+import { officialAccountProperty, SUBSCRIBER_IDS } from '../shared/subscriberIds';
+import { subscriberListContract } from '../shared/subscriberListContract';
 
 /** Subscriber → Delete: `delete_subscriber`, Result 1 deleted, 2 not subscribed (gone either way), 0 failed. */
-export const contract: BulkContract = {
+export const contract: BulkContract = subscriberListContract({
 	command: COMMANDS.deleteSubscriber,
 	maxIdsPerCall: DELETE_SUBSCRIBER_MAX_IDS_PER_CALL,
-	target: OFFICIAL_ACCOUNT_TARGET,
-	ids: SUBSCRIBER_IDS,
 	body: (batch) => ({ [DELETE_SUBSCRIBER.officialAccount]: batch.target, [DELETE_SUBSCRIBER.subscribersToDelete]: batch.ids }),
-	readReply: resultListReader({
-		list: DELETE_SUBSCRIBER.resultList,
-		idKey: DELETE_SUBSCRIBER.resultAccount,
-		resultKey: DELETE_SUBSCRIBER.result,
-		successes: { [SUBSCRIBER_RESULT.deleted]: 'deleted', [SUBSCRIBER_RESULT.notSubscribed]: 'notSubscribed' },
-		failureReason: (result) =>
-			result === SUBSCRIBER_RESULT.failed
-				? 'Tencent Chat could not remove this subscriber (Result 0)'
-				: `Tencent Chat answered an unknown Result ${String(result)} for this subscriber`,
-	}),
-	targetField: 'officialAccount',
-	idField: 'subscriberId',
-	statuses: ['deleted', 'notSubscribed', 'failed'],
+	reply: { list: DELETE_SUBSCRIBER.resultList, idKey: DELETE_SUBSCRIBER.resultAccount, resultKey: DELETE_SUBSCRIBER.result },
+	successes: { [SUBSCRIBER_RESULT.deleted]: 'deleted', [SUBSCRIBER_RESULT.notSubscribed]: 'notSubscribed' },
+	failureReason: (result) =>
+		result === SUBSCRIBER_RESULT.failed
+			? 'Tencent Chat could not remove this subscriber (Result 0)'
+			: `Tencent Chat answered an unknown Result ${String(result)} for this subscriber`,
 	wording: {
 		noun: 'subscriber',
 		nouns: 'subscribers',
@@ -35,7 +26,7 @@ export const contract: BulkContract = {
 		notDone: 'was not removed from',
 		statusLabels: { notSubscribed: 'not subscribed' },
 	},
-};
+});
 
 const properties: INodeProperties[] = [
 	officialAccountProperty('The official account to remove the subscribers from; its ID starts with @TOA#_'),
