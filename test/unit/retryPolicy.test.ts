@@ -204,3 +204,21 @@ describe('decideRetry: the retry budget', () => {
 		}
 	});
 });
+
+describe('decideRetry: what the call itself allows', () => {
+	it('a non-idempotent call is not retried after a failure Tencent may have carried out', () => {
+		for (const failure of [timeout, network('ECONNRESET'), http(502)]) {
+			expect(decideRetry(failure, newRetryState(), POLICY, () => 0.5, { idempotent: false }).retry).toBe(false);
+			expect(decideRetry(failure, newRetryState(), POLICY, () => 0.5, { idempotent: true }).retry).toBe(true);
+		}
+		// Tencent answered (it did not act), or the connection never opened: safe to retry.
+		expect(decideRetry(api(20005), newRetryState(), POLICY, () => 0.5, { idempotent: false }).retry).toBe(true);
+		expect(decideRetry(network('ECONNREFUSED'), newRetryState(), POLICY, () => 0.5, { idempotent: false }).retry).toBe(true);
+	});
+
+	it('no retry is made that would start after the call\'s window', () => {
+		const delay = (decideRetry(api(20005), newRetryState(), POLICY, () => 0.5) as { delayMs: number }).delayMs;
+		expect(decideRetry(api(20005), newRetryState(), POLICY, () => 0.5, { windowLeftMs: delay }).retry).toBe(true);
+		expect(decideRetry(api(20005), newRetryState(), POLICY, () => 0.5, { windowLeftMs: delay - 1 }).retry).toBe(false);
+	});
+});

@@ -12,7 +12,15 @@ export function pathSegments(path: string): string[] {
 	return segments;
 }
 
-export function readFieldPath(json: unknown, path: string, segments: string[] = pathSegments(path)): FieldLookup {
+/** The last path split: a run reads the same field path for every item, so it is split once. */
+let lastPath: { path: string; segments: string[] } | undefined;
+
+function cachedSegments(path: string): string[] {
+	if (lastPath?.path !== path) lastPath = { path, segments: pathSegments(path) };
+	return lastPath.segments;
+}
+
+export function readFieldPath(json: unknown, path: string, segments: string[] = cachedSegments(path)): FieldLookup {
 	if (isObject(json) && Object.hasOwn(json, path)) return { found: true, value: json[path] };
 	return readSegments(json, segments);
 }

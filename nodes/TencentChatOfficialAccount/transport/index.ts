@@ -3,7 +3,7 @@ import { NodeOperationError, type IAdditionalCredentialOptions, type IDataObject
 import { API_CALLS_PER_SECOND_LIMIT, type TencentCommand, type TencentReplyEnvelope } from '../tencent/contract';
 import { forgetUserSigs } from '../tencent/userSig';
 import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from './cancellation';
-import { failureCode, mayHaveBeenApplied, type CallFailure } from './callFailure';
+import { failureCode, type CallFailure } from './callFailure';
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
@@ -172,9 +172,13 @@ export async function createTencentClient(
 			if (outcome.ok) return outcome.reply as T;
 			lastFailure = outcome.failure;
 			// After a stop, a call that was sent and failed reports its failure instead of retrying.
-			let decision = stopSignal?.aborted ? { retry: false as const } : decideRetry(outcome.failure, state, settings.retry, Math.random, command);
-			if (decision.retry && notAfter !== undefined && Date.now() + decision.delayMs > notAfter) decision = { retry: false };
-			if (decision.retry && options.idempotent === false && mayHaveBeenApplied(outcome.failure)) decision = { retry: false };
+			const decision = stopSignal?.aborted
+				? { retry: false as const }
+				: decideRetry(outcome.failure, state, settings.retry, Math.random, {
+						command,
+						idempotent: options.idempotent,
+						windowLeftMs: notAfter === undefined ? undefined : notAfter - Date.now(),
+					});
 			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt);
 			ctx.logger.debug(`Tencent Chat ${command}: attempt ${attempt} failed, retrying`, {
 				code: failureCode(outcome.failure),

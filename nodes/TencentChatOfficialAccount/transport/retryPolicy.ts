@@ -1,5 +1,5 @@
 import type { TencentCommand } from '../tencent/contract';
-import { failureHandling, type CallFailure } from './callFailure';
+import { failureHandling, mayHaveBeenApplied, type CallFailure } from './callFailure';
 
 /**
  * The whole retry policy of the transport: which failures are retried, how often and after how long.
@@ -41,15 +41,30 @@ export type RetryDecision =
 	| { retry: false }
 	| { retry: true; delayMs: number; resign: boolean };
 
+/** What a retry decision needs to know about the call itself. */
+export interface RetryContext {
+	/** Some codes mean something else for one command (Send's own limits). */
+	command?: TencentCommand;
+	/** False when a repeat may do the change twice (create without a custom ID): maybe-applied failures are final. */
+	idempotent?: boolean;
+	/** How long a retry may still start (Send: inside Tencent's duplicate window); a later one is not made. */
+	windowLeftMs?: number;
+}
+
 export function decideRetry(
 	failure: CallFailure,
 	state: RetryState,
 	policy: RetryPolicy,
 	random: () => number = Math.random,
-	/** Some codes mean something else for one command (Send's own limits). */
-	command?: TencentCommand,
+	call: RetryContext = {},
 ): RetryDecision {
-	const handling = failureHandling(failure, command);
+	const decision = decideByFailure(failure, state, policy, random, call);
+	if (decision.retry && call.windowLeftMs !== undefined && decision.delayMs > call.windowLeftMs) return { retry: false };
+	return decision;
+}
+
+function decideByFailure(failure: CallFailure, state: RetryState, policy: RetryPolicy, random: () => number, call: RetryContext): RetryDecision {
+	const handling = failureHandling(failure, call.command);
 	if (handling === 'resign') {
 		// A fresh UserSig fixes an expired one at once; a second 70001 means the clock or validity is wrong.
 		if (state.resigned) return { retry: false };
@@ -57,6 +72,7 @@ export function decideRetry(
 		return { retry: true, delayMs: 0, resign: true };
 	}
 	if (handling === 'final' || handling === 'waitMinute') return { retry: false };
+	if (call.idempotent === false && mayHaveBeenApplied(failure)) return { retry: false };
 	if (state.retries >= policy.maxRetries) return { retry: false };
 	if (handling === 'retryOnce') {
 		const code = failure.kind === 'api' ? failure.code : -1;

@@ -20,7 +20,7 @@ import {
 } from '../../tencent/contract';
 import { mayHaveBeenApplied, TencentCallError, type TencentClient } from '../../transport';
 import { ACCOUNT_NAME_FIX, accountFieldOptions, checkAccountName, readAccountFieldsParameter } from '../shared/accountFields';
-import { readChecked } from '../shared/readChecked';
+import { readChecked } from '../../engine/readChecked';
 
 interface CreateRequest {
 	owner: string;

@@ -5,7 +5,7 @@ import { describeType, type Checked } from '../../helpers/identifiers';
 import { checkTextField, type LimitedTextField } from '../../helpers/textFields';
 import { unixSecondsToIso } from '../../helpers/unixTime';
 import { ACCOUNT_FIELD, MAX_SUBSCRIBER_NUM_CEILING, TEXT_FIELD_MAX_BYTES } from '../../tencent/contract';
-import { readChecked } from './readChecked';
+import { readChecked } from '../../engine/readChecked';
 
 /**
  * An official account's settable fields, as the node names them (parameter and output key) and as Tencent

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { BulkTarget } from '../../engine/bulk/types';
 import type { IdListSource } from '../../engine/idListSource';
 import { checkOfficialAccountId, checkSubscriberId, checkUserId } from '../../helpers/identifiers';
-import type { CheckedParameter } from './readChecked';
+import type { CheckedParameter } from '../../engine/readChecked';
 
 export const OFFICIAL_ACCOUNT_FIX =
 	'Set Official Account ID to the ID Tencent Chat gave the account, e.g. @TOA#_news (printable ASCII, at most 48 bytes).';

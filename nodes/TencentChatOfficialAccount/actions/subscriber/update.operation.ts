@@ -5,7 +5,7 @@ import { runPerItem, type PerItemOperation } from '../../engine/perItem';
 import { checkTextField } from '../../helpers/textFields';
 import { COMMANDS, MODIFY_SUBSCRIBER, TEXT_FIELD_MAX_BYTES } from '../../tencent/contract';
 import { readOfficialAccount } from '../shared/readOfficialAccount';
-import { readChecked, type CheckedParameter } from '../shared/readChecked';
+import { readChecked, type CheckedParameter } from '../../engine/readChecked';
 import { officialAccountProperty, SUBSCRIBER_ID, subscriberIdProperty } from '../shared/subscriberIds';
 
 const CUSTOM_STRING: CheckedParameter<string> = {

@@ -14,7 +14,7 @@ import { checkUserId } from '../../helpers/identifiers';
 import { unixSecondsToIso } from '../../helpers/unixTime';
 import { COMMANDS, GET_SUBSCRIBED, type TencentReplyEnvelope } from '../../tencent/contract';
 import { accountOutput } from '../shared/accountFields';
-import { readChecked } from '../shared/readChecked';
+import { readChecked } from '../../engine/readChecked';
 
 interface ListRequest {
 	subscriberId: string;

@@ -6,6 +6,7 @@ import { failureShapeOf } from '../failureShape';
 import { readIdList } from '../idListSource';
 import { ItemParameterReader } from '../itemParameters';
 import { readBulkOptions } from '../options';
+import { readChecked } from '../readChecked';
 import { BulkDispatcher } from './dispatcher';
 import { bulkFailedError } from './failedError';
 import { appendRequestItems, collectFailures, invalidItemMessage, isResolved, summaryItems } from './output';
@@ -23,16 +24,9 @@ const READ_SLICE_MS = 5;
 export function readBulkRequest(reader: ItemParameterReader, contract: BulkContract, itemIndex: number): BulkRequest {
 	let target = '';
 	if (contract.target) {
-		const { parameter, label, check, fix } = contract.target;
-		let raw: unknown;
-		try {
-			raw = reader.read(parameter, itemIndex);
-		} catch (error) {
-			return { itemIndex, valid: false, field: label, reason: `${label} could not be read: ${error instanceof Error ? error.message : String(error)}`, fix };
-		}
-		const checked = check(raw);
-		if (!checked.ok) return { itemIndex, valid: false, field: label, reason: checked.reason, fix };
-		target = checked.value;
+		const read = readChecked(reader, itemIndex, contract.target);
+		if (!read.ok) return { itemIndex, valid: false, field: read.field, reason: read.reason, fix: read.fix };
+		target = read.value;
 	}
 	const ids = readIdList(reader, contract.ids, itemIndex);
 	if (!ids.ok) return { itemIndex, valid: false, field: ids.field, reason: ids.reason, fix: ids.fix };

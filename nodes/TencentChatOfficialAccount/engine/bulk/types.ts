@@ -4,7 +4,7 @@ import type { TencentCommand, TencentReplyEnvelope } from '../../tencent/contrac
 import type { TencentCallError } from '../../transport';
 import type { IdEntry } from '../idList';
 import type { IdListSource } from '../idListSource';
-import type { Checked } from '../../helpers/identifiers';
+import type { CheckedParameter } from '../readChecked';
 
 /** One API call's worth of IDs, all for the same target (an official account, or none). */
 export interface BulkBatch {
@@ -38,12 +38,7 @@ export type BulkRequest =
 	| { itemIndex: number; valid: false; field: string; reason: string; fix: string };
 
 /** The target parameter of a bulk operation (the official account), when it has one. */
-export interface BulkTarget {
-	parameter: string;
-	label: string;
-	check: (raw: unknown) => Checked<string>;
-	fix: string;
-}
+export type BulkTarget = CheckedParameter<string>;
 
 /**
  * Everything that makes one bulk operation different from another: its command, the body of a call, what

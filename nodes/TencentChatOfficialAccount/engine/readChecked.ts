@@ -1,5 +1,5 @@
-import type { ItemParameterReader } from '../../engine/itemParameters';
-import type { Checked } from '../../helpers/identifiers';
+import type { Checked } from '../helpers/identifiers';
+import type { ItemParameterReader } from './itemParameters';
 
 export type ReadField<T> = { ok: true; value: T } | { ok: false; field: string; reason: string; fix: string };
 
