@@ -1,26 +1,15 @@
-import type { CallFailure } from '../../transport/callFailure';
-import { describeFailure } from '../../transport/callFailure';
-
-/** Socket failures that happen before a request is written: such a message surely did not go out. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+import { describeFailure, mayHaveBeenApplied, type CallFailure } from '../../transport/callFailure';
 
 /**
  * Whether a send that failed may still have reached Tencent and been broadcast: no reply (timeout, a reset
  * connection), a gateway error, or a server-side error. Refusals (limits, bad requests, callbacks) were not.
+ * Stricter than for other commands: Tencent's own "internal error" codes count as "may have been delivered".
  */
 export function mayHaveBeenDelivered(failure: CallFailure): boolean {
-	switch (failure.kind) {
-		case 'timeout':
-			return true;
-		case 'network':
-			return !NEVER_CONNECTED.has(failure.networkCode);
-		case 'http':
-			return failure.httpStatus >= 500;
-		case 'api': {
-			const handling = describeFailure(failure).handling;
-			return handling === 'retry' || handling === 'retryOnce';
-		}
-		case 'badReply':
-			return false;
+	if (failure.kind === 'api') {
+		const handling = describeFailure(failure).handling;
+		return handling === 'retry' || handling === 'retryOnce';
 	}
+	if (failure.kind === 'http') return failure.httpStatus >= 500;
+	return mayHaveBeenApplied(failure);
 }
