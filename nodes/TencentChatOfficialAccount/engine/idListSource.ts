@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { readFieldPath } from './fieldPath';
 import { parseIdList, type IdEntry, type IdListRules } from './idList';
 import type { ItemParameterReader } from './itemParameters';
+import { readChecked } from './readChecked';
 
 /**
  * Where an operation takes its list of IDs from: a parameter (Define Below: one ID, a list or an
@@ -79,14 +80,16 @@ export type IdListRead =
 export function readIdList(reader: ItemParameterReader, source: IdListSource, itemIndex: number): IdListRead {
 	const mode = reader.read(source.fromParameter, itemIndex) === 'inputField' ? 'inputField' : 'defineBelow';
 	if (mode === 'defineBelow') {
-		let value: unknown;
-		try {
-			value = reader.read(source.listParameter, itemIndex);
-		} catch (error) {
-			return { ok: false, field: source.label, reason: `${source.label} could not be read: ${messageOf(error)}`, fix: source.fix };
-		}
-		const parsed = parseIdList(value, source);
-		return parsed.ok ? parsed : { ok: false, field: source.label, reason: parsed.reason, fix: source.fix };
+		const list = readChecked(reader, itemIndex, {
+			parameter: source.listParameter,
+			label: source.label,
+			check: (raw) => {
+				const parsed = parseIdList(raw, source);
+				return parsed.ok ? { ok: true, value: parsed.entries } : parsed;
+			},
+			fix: source.fix,
+		});
+		return list.ok ? { ok: true, entries: list.value } : list;
 	}
 	const path = String(reader.read(source.fieldParameter, itemIndex) ?? '').trim();
 	if (path === '') {
@@ -103,8 +106,4 @@ export function readIdList(reader: ItemParameterReader, source: IdListSource, it
 	}
 	const parsed = parseIdList(field.value, { ...source, label: `Field "${path}"` });
 	return parsed.ok ? parsed : { ok: false, field: source.fieldLabel, reason: parsed.reason, fix: source.fix };
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
