@@ -11,14 +11,14 @@ const policy = DEFAULT_ADAPTIVE_RATE_POLICY;
 
 describe('AdaptiveRate policy', () => {
 	it('starts at the ceiling and never rises above it', () => {
-		const rate = new AdaptiveRate(200, policy, 0);
+		const rate = new AdaptiveRate(200, policy);
 		expect(rate.current).toBe(200);
 		for (let t = 10; t < 60000; t += 10) rate.accepted(t - 5, t);
 		expect(rate.current).toBe(200);
 	});
 
 	it('cuts by the decrease factor on a throttle, once per hold period', () => {
-		const rate = new AdaptiveRate(200, policy, 0);
+		const rate = new AdaptiveRate(200, policy);
 		rate.throttled(1000, 1100, 200);
 		expect(rate.current).toBeCloseTo(200 * policy.decreaseFactor);
 		// The same episode: another throttle right after does not cut again.
@@ -31,31 +31,74 @@ describe('AdaptiveRate policy', () => {
 		expect(rate.current).toBeCloseTo(200 * policy.decreaseFactor ** 2);
 	});
 
-	it('cuts straight to what Tencent accepted in the last window when that is less (a start-up storm)', () => {
-		const rate = new AdaptiveRate(200, policy, 0);
-		rate.throttled(0, 100, 25);
-		expect(rate.current).toBe(25);
+	it('after a storm (less got through than the rate) goes on just below what got through', () => {
+		const rate = new AdaptiveRate(200, policy);
+		expect(rate.throttled(0, 100, 25)).toBe('storm');
+		expect(rate.current).toBeCloseTo(25 * policy.stormShareKept);
+		// …and comes back to that share along the cubic, then stays near it.
+		for (let t = 110; t <= 100 + 400; t += 10) rate.accepted(t - 5, t);
+		const early = rate.current;
+		for (let t = 510; t <= 100 + 3000; t += 10) rate.accepted(t - 5, t);
+		expect(early).toBeGreaterThan(25 * policy.stormShareKept);
+		expect(rate.current).toBeGreaterThanOrEqual(25);
+		expect(rate.current).toBeLessThan(40);
 	});
 
 	it('never goes below the floor', () => {
-		const rate = new AdaptiveRate(200, policy, 0);
+		const rate = new AdaptiveRate(200, policy);
 		for (let i = 1; i <= 100; i++) rate.throttled(i * 2000 - 1, i * 2000, 0);
 		expect(rate.current).toBe(200 * policy.floorShare);
 	});
 
-	it('grows slowly right after a throttle and faster the longer it stays quiet', () => {
-		const rate = new AdaptiveRate(200, policy, 0);
-		rate.throttled(0, 100, 100);
+	it('grows back along a cubic: fast at first, flatter as it nears the rate it was cut from, capped at the ceiling', () => {
+		const rate = new AdaptiveRate(200, policy);
+		// Steady traffic at the ceiling, then a cut (not a storm: as much got through as the rate).
+		expect(rate.throttled(0, 100, 200)).toBe('cut');
 		const cutTo = rate.current;
+		expect(cutTo).toBeCloseTo(200 * policy.decreaseFactor);
+		// Along the way, the growth in each 250 ms: it falls while approaching 200 and rises after.
+		const c = 200 * policy.growthPerSecondCubed;
+		const secondsToPeak = Math.cbrt((200 - cutTo) / c);
 		const growth: number[] = [];
 		let last = cutTo;
-		for (let second = 1; second <= 4; second++) {
-			for (let t = (second - 1) * 1000 + 110; t <= second * 1000 + 100; t += 10) rate.accepted(t - 5, t);
+		let t = 100;
+		for (let step = 1; t < 100 + secondsToPeak * 1000; step++) {
+			const until = 100 + step * 250;
+			for (; t < until; t += 10) rate.accepted(t - 5, t);
 			growth.push(rate.current - last);
 			last = rate.current;
 		}
 		expect(growth[0]).toBeGreaterThan(0);
-		for (let i = 1; i < growth.length; i++) expect(growth[i]).toBeGreaterThan(growth[i - 1]);
+		for (let i = 1; i < growth.length; i++) expect(growth[i]).toBeLessThanOrEqual(growth[i - 1] + 1e-9);
+		// Back at the ceiling (where it was cut) and capped there.
+		for (; t < 100 + secondsToPeak * 1000 + 5000; t += 10) rate.accepted(t - 5, t);
+		expect(rate.current).toBe(200);
+	});
+
+	it('beyond the share it came back to, grows faster and faster (capacity other workers left)', () => {
+		const rate = new AdaptiveRate(200, policy);
+		rate.throttled(0, 100, 50); // a storm: share 50, going on at 45
+		const c = 200 * policy.growthPerSecondCubed;
+		const secondsToPeak = Math.cbrt((50 - 50 * policy.stormShareKept) / c);
+		const beyond = [0, 1, 2, 3, 4].map((s) => {
+			const ms = 100 + (secondsToPeak + s) * 1000;
+			rate.accepted(ms - 5, ms);
+			return rate.current - 50;
+		});
+		expect(beyond[0]).toBeCloseTo(0, 5);
+		for (let s = 1; s < beyond.length; s++) expect(beyond[s]).toBeCloseTo(c * s ** 3, 5);
+	});
+
+	it('a cut below the last peak aims lower than the rate it was cut from (room for a newcomer)', () => {
+		const rate = new AdaptiveRate(200, policy);
+		rate.throttled(0, 100, 200); // peak 200, rate 160
+		rate.throttled(1000, 1200, 160); // below the peak: aims at 160 × (1 + β) / 2
+		const c = 200 * policy.growthPerSecondCubed;
+		const aim = (160 * (1 + policy.decreaseFactor)) / 2;
+		const secondsToAim = Math.cbrt((aim - 160 * policy.decreaseFactor) / c);
+		const at = 1200 + secondsToAim * 1000;
+		rate.accepted(at - 5, at);
+		expect(rate.current).toBeCloseTo(aim, 5);
 	});
 
 	it('treats throttle codes and HTTP 429 as throttles, other answers as replies, lost calls as no reply', () => {

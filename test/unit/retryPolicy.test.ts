@@ -105,7 +105,7 @@ describe('decideRetry: 10004 is retried exactly once', () => {
 	});
 });
 
-describe('decideRetry: throttling waits at least half the throttle ceiling', () => {
+describe('decideRetry: a throttled call goes back to the rate limiter, then backs off', () => {
 	const throttles: Array<[string, CallFailure]> = [
 		['60007', api(60007)],
 		['60011', api(60011)],
@@ -114,17 +114,18 @@ describe('decideRetry: throttling waits at least half the throttle ceiling', () 
 		['HTTP 429', http(429)],
 	];
 
-	it.each(throttles)('%s waits within [ceiling/2, ceiling], ceiling = min(throttleMax, throttleBase·2^n)', (_label, failure) => {
+	it.each(throttles)('%s: first retry at once, then within [ceiling/2, ceiling], ceiling = min(throttleMax, throttleBase·2^(n-1))', (_label, failure) => {
 		expect(failureHandling(failure)).toBe('throttle');
 		for (const policy of [POLICY, DEFAULT_RETRY_POLICY]) {
 			const state = newRetryState();
 			const random = randomFrom(RANDOMS);
-			for (let n = 0; n < policy.maxRetries; n++) {
+			expect(decideRetry(failure, state, policy, random)).toEqual({ retry: true, delayMs: 0, resign: false });
+			for (let n = 1; n < policy.maxRetries; n++) {
 				const decision = decideRetry(failure, state, policy, random);
 				expect(decision.retry).toBe(true);
 				if (!decision.retry) return;
 				expect(decision.resign).toBe(false);
-				const ceiling = Math.min(policy.throttleMaxDelayMs, policy.throttleBaseDelayMs * 2 ** n);
+				const ceiling = Math.min(policy.throttleMaxDelayMs, policy.throttleBaseDelayMs * 2 ** (n - 1));
 				expect(decision.delayMs).toBeGreaterThanOrEqual(ceiling / 2);
 				expect(decision.delayMs).toBeLessThanOrEqual(ceiling);
 			}
@@ -132,11 +133,22 @@ describe('decideRetry: throttling waits at least half the throttle ceiling', () 
 		}
 	});
 
-	it('throttle waits are longer than transient backoff for the same retry number', () => {
-		const throttled = decideRetry(api(60007), newRetryState(), DEFAULT_RETRY_POLICY, () => 0);
-		const transient = decideRetry(api(20005), newRetryState(), DEFAULT_RETRY_POLICY, () => 0.999999);
-		expect(throttled.retry && transient.retry).toBe(true);
-		if (throttled.retry && transient.retry) expect(throttled.delayMs).toBeGreaterThan(transient.delayMs);
+	it('later throttle waits are longer than transient backoff for the same retry number', () => {
+		const throttle = newRetryState();
+		const transient = newRetryState();
+		decideRetry(api(60007), throttle, DEFAULT_RETRY_POLICY, () => 0);
+		decideRetry(api(20005), transient, DEFAULT_RETRY_POLICY, () => 0.99);
+		const throttled = decideRetry(api(60007), throttle, DEFAULT_RETRY_POLICY, () => 0);
+		const backoff = decideRetry(api(20005), transient, DEFAULT_RETRY_POLICY, () => 0.99);
+		expect(throttled.retry && backoff.retry).toBe(true);
+		if (throttled.retry && backoff.retry) expect(throttled.delayMs).toBeGreaterThan(backoff.delayMs);
+	});
+
+	it('the first throttle retry is immediate only as the call\'s first retry (a call that already backed off keeps backing off)', () => {
+		const state = newRetryState();
+		decideRetry(http(502), state, DEFAULT_RETRY_POLICY, () => 0.5);
+		const decision = decideRetry(api(60007), state, DEFAULT_RETRY_POLICY, () => 0);
+		expect(decision.retry && decision.delayMs).toBeGreaterThanOrEqual(DEFAULT_RETRY_POLICY.throttleBaseDelayMs / 2);
 	});
 });
 

@@ -5,29 +5,29 @@ import { classifyReply, classifyThrown } from './classifyReply';
  * The adaptive part of the rate policy: how fast one n8n process calls one SDKAppID when it may not be
  * alone. Tencent's 200 calls/s are per app, across every n8n worker (queue mode) and every other system
  * using the app, and a verified node can reach no other process: the only shared signal is Tencent's
- * throttle reply, so each process runs the classic AIMD loop on it:
+ * throttle reply. Each process runs the loop TCP CUBIC runs on packet loss:
  *
  * - a throttle reply (60007, 60011, 60018, 60019, HTTP 429: handling `throttle` in the catalogue) cuts the
  *   rate multiplicatively, at most once per window, and never below what Tencent accepted from this
  *   process in the last window (that is its share right now: a start-up storm is left in one step);
- * - while replies come back unthrottled the rate grows again, slowly right after a throttle (so K
- *   processes probing together do not overrun the limit) and faster the longer it has been quiet (so a
- *   short throttle episode does not cost minutes);
+ * - the rate then grows back along a cubic curve through the rate it had before the cut: fast at first,
+ *   flat near that rate (where the app was full last time, so the workers overrun it gently and a throttle
+ *   episode costs a call or two), then faster and faster beyond it (when other workers finish, the ones
+ *   left take the freed capacity within a few seconds);
  * - it never exceeds the configured ceiling and never drops below the floor.
  *
- * Multiplicative decrease with equal additive growth is what makes independent processes converge to
- * equal shares: each cut shrinks the gap between them, each increase keeps it.
+ * Fairness comes from the gentle overruns: the few calls refused in an episode are mostly those of the
+ * processes sending most, so they are the ones cut; and a process whose last cut came below its previous
+ * peak aims lower (CUBIC's fast convergence), leaving room for a newcomer.
  */
 
 export interface AdaptiveRatePolicy {
 	/** Share of the rate kept after a throttle reply. */
 	decreaseFactor: number;
-	/** Growth right after a throttle, as a share of the ceiling per second (at the ceiling; see `accepted`). */
-	baseIncreasePerSecond: number;
-	/** Growth gains this much (share of the ceiling per second) for every quiet second after the first few. */
-	increaseAccelerationPerSecond: number;
-	/** Quiet time before growth starts to accelerate. */
-	accelerateAfterMs: number;
+	/** After a storm, share kept of what got through in the last window. */
+	stormShareKept: number;
+	/** The cubic's steepness, as a share of the ceiling per s³ (see the class). */
+	growthPerSecondCubed: number;
 	/** Throttle replies within this long of the last cut are the same episode (Tencent counts per second). */
 	decreaseHoldMs: number;
 	/** Lowest rate, as a share of the ceiling (always at least 1 call per window). */
@@ -36,9 +36,8 @@ export interface AdaptiveRatePolicy {
 
 export const DEFAULT_ADAPTIVE_RATE_POLICY: AdaptiveRatePolicy = {
 	decreaseFactor: 0.8,
-	baseIncreasePerSecond: 0.02,
-	increaseAccelerationPerSecond: 0.04,
-	accelerateAfterMs: 2000,
+	stormShareKept: 0.9,
+	growthPerSecondCubed: 0.01,
 	decreaseHoldMs: 1000,
 	floorShare: 0.05,
 };
@@ -70,21 +69,24 @@ export class AdaptiveRate {
 
 	private lastDecreaseAt = -Infinity;
 
-	private lastThrottleAt: number;
+	/** The rate the cubic returns to: the rate at the last cut (lowered when cuts come lower each time); 0 before any. */
+	private peak: number;
 
-	private grownAt: number;
+	/** Seconds after the last cut at which the cubic is back at `peak`. */
+	private secondsToPeak = 0;
 
 	private readonly floor: number;
+
+	private readonly growthPerSecondCubed: number;
 
 	constructor(
 		readonly ceiling: number,
 		private readonly policy: AdaptiveRatePolicy = DEFAULT_ADAPTIVE_RATE_POLICY,
-		now = 0,
 	) {
 		this.rate = ceiling;
+		this.peak = 0;
 		this.floor = Math.min(ceiling, Math.max(1, ceiling * policy.floorShare));
-		this.lastThrottleAt = now;
-		this.grownAt = now;
+		this.growthPerSecondCubed = ceiling * policy.growthPerSecondCubed;
 	}
 
 	/** Calls per window allowed now (may be fractional; the limiter rounds down). */
@@ -94,29 +96,34 @@ export class AdaptiveRate {
 
 	/**
 	 * A call admitted at `admittedAt` came back throttled. `acceptedInWindow`: this process's calls Tencent
-	 * answered without throttling in the last window.
+	 * answered without throttling in the last window. Returns how the rate was cut: `storm` when less got
+	 * through than the rate (the app's window was full well before this process's calls reached it).
 	 */
-	throttled(admittedAt: number, now: number, acceptedInWindow: number): void {
-		this.lastThrottleAt = now;
-		this.grownAt = now;
+	throttled(admittedAt: number, now: number, acceptedInWindow: number): 'none' | 'cut' | 'storm' {
 		// Calls that left before the last cut were sent at the old rate; they say nothing about the new one.
-		if (admittedAt < this.lastDecreaseAt || now - this.lastDecreaseAt < this.policy.decreaseHoldMs) return;
-		this.rate = Math.max(this.floor, Math.min(this.rate * this.policy.decreaseFactor, acceptedInWindow));
+		if (admittedAt < this.lastDecreaseAt || now - this.lastDecreaseAt < this.policy.decreaseHoldMs) return 'none';
 		this.lastDecreaseAt = now;
+		if (acceptedInWindow < this.rate * this.policy.decreaseFactor) {
+			// A storm (K workers started together): what got through is this process's share of the full
+			// window, and the workers' shares add up to the app's limit. Go on just below that share, and
+			// come back to it along the cubic.
+			this.peak = Math.max(this.floor, acceptedInWindow);
+			this.rate = Math.max(this.floor, this.peak * this.policy.stormShareKept);
+			this.secondsToPeak = Math.cbrt((this.peak - this.rate) / this.growthPerSecondCubed);
+			return 'storm';
+		}
+		// Cut below the last peak: the app has less room than before (a newcomer); aim below it too.
+		this.peak = this.rate < this.peak ? (this.rate * (1 + this.policy.decreaseFactor)) / 2 : this.rate;
+		this.rate = Math.max(this.floor, this.rate * this.policy.decreaseFactor);
+		this.secondsToPeak = Math.cbrt(Math.max(0, this.peak - this.rate) / this.growthPerSecondCubed);
+		return 'cut';
 	}
 
 	/** A call admitted at `admittedAt` got a reply that was not a throttle. */
 	accepted(admittedAt: number, now: number): void {
-		if (admittedAt < this.lastDecreaseAt || this.rate >= this.ceiling) {
-			this.grownAt = now;
-			return;
-		}
-		const quietS = Math.max(0, now - this.lastThrottleAt - this.policy.accelerateAfterMs) / 1000;
-		// Scaled by √(rate / ceiling): growth relative to the rate is larger for small shares, so they catch
-		// up (fairness), and K processes together probe about √K times as fast as one, not K times.
-		const scale = Math.sqrt(this.rate / this.ceiling);
-		const perSecond = this.ceiling * scale * (this.policy.baseIncreasePerSecond + this.policy.increaseAccelerationPerSecond * quietS);
-		this.rate = Math.min(this.ceiling, this.rate + (perSecond * Math.max(0, now - this.grownAt)) / 1000);
-		this.grownAt = now;
+		if (admittedAt < this.lastDecreaseAt || this.lastDecreaseAt === -Infinity) return;
+		const pastPeakS = (now - this.lastDecreaseAt) / 1000 - this.secondsToPeak;
+		const onCurve = this.peak + this.growthPerSecondCubed * pastPeakS ** 3;
+		this.rate = Math.min(this.ceiling, Math.max(this.rate, onCurve));
 	}
 }

@@ -1,6 +1,7 @@
 import { API_CALLS_PER_SECOND_LIMIT } from '../tencent/contract';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE_POLICY, type AdaptiveRatePolicy, type CallSettlement } from './adaptiveRate';
 import { cancellableSleep, throwIfCancelled, type SleepFunction } from './cancellation';
+import { StartRounds } from './startRounds';
 
 export { settlementOf, settlementOfReply, settlementOfThrown, type CallOutcome, type CallSettlement } from './adaptiveRate';
 
@@ -12,8 +13,26 @@ export const RATE_WINDOW_SAFETY_MS = 25;
 /** How often a full window is re-checked while the calls holding it are still waiting for a reply. */
 const IN_FLIGHT_POLL_MS = 10;
 
-/** Calls an adaptive limiter lets wait for a reply, per call Tencent accepted from it in the last window. */
-const IN_FLIGHT_PER_ACCEPTED = 1;
+/**
+ * Calls an adaptive limiter lets wait for a reply beyond those Tencent accepted from it in the last
+ * window. Before any reply a process cannot tell whether it is alone; it starts with this many and gains
+ * one per accepted reply (TCP's slow start, clocked by replies), so a process that starts into a window
+ * other workers have filled loses about this many calls, not a whole round trip at full rate.
+ */
+export const INITIAL_IN_FLIGHT_ALLOWANCE = 10;
+
+/** Calls in the first round of an adaptive limiter's start (see startRounds.ts); they leave at once. */
+export const START_FIRST_ROUND_CALLS = 10;
+
+/**
+ * The largest start round, as a share of the limit: what the full rate sends in 125 ms, a round trip at
+ * 100 ms latency. A round is what a process loses when it meets a full window; on a busy host rounds take
+ * longer, and sizing them by that time alone would make them larger exactly where replies come late.
+ */
+export const START_ROUND_MAX_SHARE_OF_LIMIT = 1 / 8;
+
+/** A start round still waiting for replies after this many of the fastest round trips lets the next one go. */
+export const START_ROUND_PATIENCE_ROUND_TRIPS = 2;
 
 /**
  * How much longer than the fastest call a call may have taken to reach the server, as a share of the
@@ -46,6 +65,9 @@ export interface RateTicket {
 
 interface Admission {
 	admittedAt: number;
+	/** The start it was admitted in, and its round there (see startRounds.ts). */
+	start?: StartRounds;
+	startRound?: number;
 	/** When its reply (or its failure) came back; Infinity while in flight. */
 	settledAt: number;
 	settlement?: CallSettlement;
@@ -94,6 +116,30 @@ export class RateLimiter {
 
 	private readonly adaptiveRate?: AdaptiveRate;
 
+	/** An adaptive limiter's start, while it lasts; it starts again after a window without calls. */
+	private start?: StartRounds;
+
+	private inFlight = 0;
+
+	private lastAdmittedAt = -Infinity;
+
+	/** Until then, throttled calls do not count in the window (after a storm: see delayUntilAdmissible). */
+	private windowAtRateUntil = -Infinity;
+
+	/** The limit before the last cut, which the window keeps until `previousLimitUntil` (see delayUntilAdmissible). */
+	private previousLimit = 0;
+
+	private previousLimitUntil = -Infinity;
+
+	/** After a throttle reply: no call before the app's window can have room (see `holdAfterThrottle`). */
+	private holdUntil = -Infinity;
+
+	/** Wakes the waiter at the head of the queue when a reply comes in (it may open the next round). */
+	private wakeWaiter?: () => void;
+
+	/** Set by delayUntilAdmissible when the head waiter waits for a reply rather than for time. */
+	private waitsForReply = false;
+
 	constructor(options: RateLimiterOptions) {
 		this.limit = Math.max(1, Math.floor(options.limit));
 		this.safetyMs = options.safetyMs ?? RATE_WINDOW_SAFETY_MS;
@@ -103,7 +149,7 @@ export class RateLimiter {
 		this.sleep = options.sleep ?? cancellableSleep;
 		this.tokens = this.burst;
 		this.refilledAt = this.clock();
-		if (options.adaptive) this.adaptiveRate = new AdaptiveRate(this.limit, options.adaptive, this.refilledAt);
+		if (options.adaptive) this.adaptiveRate = new AdaptiveRate(this.limit, options.adaptive);
 	}
 
 	/** Calls per window allowed right now: `limit`, or less while Tencent throttles an adaptive limiter. */
@@ -122,35 +168,90 @@ export class RateLimiter {
 		for (;;) {
 			throwIfCancelled(signal);
 			const now = this.clock();
+			this.waitsForReply = false;
 			const waitMs = this.delayUntilAdmissible(now);
 			if (waitMs <= 0) return this.admit(now);
-			await this.sleep(Math.ceil(waitMs), signal);
+			if (this.waitsForReply) await this.sleepUntilReplyOr(Math.ceil(waitMs), signal);
+			else await this.sleep(Math.ceil(waitMs), signal);
 		}
 	}
 
+	/** Sleeps `ms`, or less if a reply comes in first (it may open the next start round or free an in-flight place). */
+	private async sleepUntilReplyOr(ms: number, signal?: AbortSignal): Promise<void> {
+		const slept = this.sleep(ms, signal);
+		const woken = new Promise<void>((resolve) => (this.wakeWaiter = resolve));
+		// A sleep that loses the race may still reject later (cancellation); that is not an error then.
+		slept.catch(() => undefined);
+		await Promise.race([slept, woken]);
+		this.wakeWaiter = undefined;
+	}
+
 	private delayUntilAdmissible(now: number): number {
+		// First, so that a round opened now sizes the burst below.
+		const startRoundFull = this.adaptiveRate !== undefined && this.startRoundIsFull(now);
 		const limit = this.currentLimit;
 		const ratePerMs = limit / this.spanMs;
-		this.tokens = Math.min(Math.min(this.burst, limit), this.tokens + (now - this.refilledAt) * ratePerMs);
+		// A start round leaves at once: the rounds, not the bucket, pace the start (see startRounds.ts).
+		const burst = Math.max(this.burstAt(limit), this.start?.maxSize ?? 0);
+		this.tokens = Math.min(burst, this.tokens + (now - this.refilledAt) * ratePerMs);
 		this.refilledAt = now;
 		const pacingDelay = this.tokens >= 1 ? 0 : (1 - this.tokens) / ratePerMs;
 
 		// Calls settled before this window began can no longer share a window with a new call (cheap check
 		// first: most runs stay below the limit and never need the estimates).
 		const windowStart = now - this.spanMs;
-		if (this.admissions.length >= limit) {
+		if (this.admissions.length >= this.limit) {
 			this.admissions = this.admissions.filter((admission) => admission.settledAt > windowStart);
 		}
-		if (this.adaptiveRate && this.overInFlightAllowance(windowStart)) return Math.max(pacingDelay, IN_FLIGHT_POLL_MS);
-		if (this.admissions.length < limit) return pacingDelay;
+		if (this.adaptiveRate) {
+			if (now < this.holdUntil) return Math.max(pacingDelay, this.holdUntil - now);
+			if (startRoundFull || this.overInFlightAllowance(windowStart)) {
+				this.waitsForReply = true;
+				return Math.max(pacingDelay, IN_FLIGHT_POLL_MS);
+			}
+		}
+		// Each window holds at most the rate in force. After a cut, the rate from before the cut still
+		// holds for a window: the window is full of calls sent at that rate, and holding it at the new one
+		// would make all the throttled workers pause together and leave the app's window half empty; pacing
+		// brings the rate down. After a storm the app's window empties as its calls leave it, in the bursts
+		// they came in; a process that sends only as its own calls leave follows that.
+		const afterStorm = now < this.windowAtRateUntil;
+		const windowLimit = now < this.previousLimitUntil ? Math.max(limit, this.previousLimit) : limit;
+		if (this.admissions.length < windowLimit) return pacingDelay;
 		const inWindow = this.admissions
+			// After a storm, only calls that took a place in the app's window count (throttled ones took none).
+			.filter((admission) => !afterStorm || admission.settlement !== 'throttled')
 			.map((admission) => this.latestArrival(admission, this.fastestRoundTrip))
 			.filter((arrival) => arrival > windowStart);
-		if (inWindow.length < limit) return pacingDelay;
+		if (inWindow.length < windowLimit) return pacingDelay;
 		// The window is full: wait until enough of its calls have surely left it.
-		const leaving = inWindow.sort((a, b) => a - b)[inWindow.length - limit];
+		const leaving = inWindow.sort((a, b) => a - b)[inWindow.length - windowLimit];
 		const windowDelay = leaving === Infinity ? IN_FLIGHT_POLL_MS : leaving + this.spanMs - now;
 		return Math.max(pacingDelay, windowDelay);
+	}
+
+	/**
+	 * During the start (see startRounds.ts): whether the current round is sent and waits for its replies.
+	 * The start begins with the limiter, and again after a window without calls, since a long-running
+	 * worker cannot tell who else started meanwhile.
+	 */
+	private startRoundIsFull(now: number): boolean {
+		if (this.start?.endedBy(now)) this.start = undefined;
+		if (!this.start && this.inFlight === 0 && now - this.lastAdmittedAt >= this.spanMs) {
+			const maxRound = Math.ceil(this.limit * START_ROUND_MAX_SHARE_OF_LIMIT);
+			this.start = new StartRounds(START_FIRST_ROUND_CALLS, maxRound, this.limit / this.spanMs, this.spanMs);
+		}
+		const patienceMs = this.hasRoundTrip ? START_ROUND_PATIENCE_ROUND_TRIPS * this.fastestRoundTrip : Infinity;
+		return this.start !== undefined && !this.start.mayAdmit(now, patienceMs);
+	}
+
+	/**
+	 * Back-to-back calls allowed at `limit`: the configured burst at the ceiling, the same share of a lower
+	 * adaptive limit. A burst of the ceiling's size at a small share would send most of a window at once,
+	 * and the workers sharing the app would send in waves.
+	 */
+	private burstAt(limit: number): number {
+		return Math.max(1, Math.min(limit, Math.ceil((this.burst * limit) / this.limit)));
 	}
 
 	/**
@@ -166,10 +267,10 @@ export class RateLimiter {
 	}
 
 	/**
-	 * Calls without a reply may not exceed those Tencent accepted in the last window (at least twice the
-	 * burst). Throttle replies take a round trip to come back, longer on a busy event loop; without this
+	 * Calls without a reply may not exceed those Tencent accepted in the last window, plus the initial
+	 * allowance. Throttle replies take a round trip to come back, longer on a busy event loop; without this
 	 * a process that has not heard back yet keeps sending into a full window. At 200 calls/s only some 20 are
-	 * in flight, so a process alone never waits on it (it is TCP's slow start, clocked by replies).
+	 * in flight, so a process alone waits on it only in its first round trips.
 	 */
 	private overInFlightAllowance(windowStart: number): boolean {
 		let inFlight = 0;
@@ -178,7 +279,42 @@ export class RateLimiter {
 			if (admission.settledAt === Infinity) inFlight++;
 			else if (admission.settlement === 'reply' && admission.settledAt > windowStart) accepted++;
 		}
-		return inFlight >= Math.max(2 * this.burst, IN_FLIGHT_PER_ACCEPTED * accepted);
+		return inFlight >= INITIAL_IN_FLIGHT_ALLOWANCE + accepted;
+	}
+
+	/**
+	 * A call came back throttled: the start (if any) is over, the adaptive rate is cut, and the window
+	 * rules for the next window are set (see delayUntilAdmissible).
+	 */
+	private throttled(admission: Admission): void {
+		if (!this.adaptiveRate) return;
+		const now = admission.settledAt;
+		this.start = undefined;
+		this.holdAfterThrottle(now);
+		const before = this.currentLimit;
+		const cut = this.adaptiveRate.throttled(admission.admittedAt, now, this.acceptedInWindow(now));
+		if (cut === 'storm') this.windowAtRateUntil = now + this.spanMs;
+		if (cut === 'cut') {
+			this.previousLimit = before;
+			this.previousLimitUntil = now + this.spanMs;
+		}
+	}
+
+	/**
+	 * A throttle reply says the app's window is full. It has room again once its oldest calls leave it;
+	 * this process's own calls in the window are a sample of those, so it waits until its oldest one has
+	 * left. In steady traffic that is a few ms; after K workers started together and filled the window in
+	 * its first moments, it is the rest of that second, in which every call would be refused.
+	 */
+	private holdAfterThrottle(now: number): void {
+		const windowStart = now - this.spanMs;
+		let oldest = Infinity;
+		for (const admission of this.admissions) {
+			if (admission.settledAt === Infinity || admission.settlement === 'noReply') continue;
+			const arrival = this.latestArrival(admission, this.fastestRoundTrip);
+			if (arrival > windowStart) oldest = Math.min(oldest, arrival);
+		}
+		if (oldest !== Infinity) this.holdUntil = Math.max(this.holdUntil, oldest + this.spanMs);
 	}
 
 	/** This process's calls the server answered without throttling, among those settled in the last window. */
@@ -193,16 +329,21 @@ export class RateLimiter {
 
 	private admit(now: number): RateTicket {
 		this.tokens -= 1;
-		const admission: Admission = { admittedAt: now, settledAt: Infinity };
+		const admission: Admission = { admittedAt: now, settledAt: Infinity, start: this.start, startRound: this.start?.admit(now) };
 		this.admissions.push(admission);
+		this.inFlight++;
+		this.lastAdmittedAt = now;
 		return {
 			settle: (settlement: CallSettlement) => {
 				if (admission.settledAt !== Infinity) return;
 				admission.settledAt = this.clock();
 				admission.settlement = settlement;
+				this.inFlight--;
+				if (settlement === 'throttled') this.throttled(admission);
+				else if (admission.start && admission.start === this.start) admission.start.settled(admission.startRound ?? -1, admission.settledAt);
+				this.wakeWaiter?.();
 				if (settlement === 'noReply') return;
-				if (settlement === 'throttled') this.adaptiveRate?.throttled(now, admission.settledAt, this.acceptedInWindow(admission.settledAt));
-				else this.adaptiveRate?.accepted(now, admission.settledAt);
+				if (settlement === 'reply') this.adaptiveRate?.accepted(now, admission.settledAt);
 				const roundTrip = admission.settledAt - now;
 				this.fastestRoundTrip = this.hasRoundTrip ? Math.min(this.fastestRoundTrip, roundTrip) : roundTrip;
 				this.hasRoundTrip = true;

@@ -13,7 +13,10 @@ export interface RetryPolicy {
 	/** Exponential backoff with full jitter: random(0, min(cap, base × 2^retry)). */
 	baseDelayMs: number;
 	maxDelayMs: number;
-	/** Throttling waits at least one rate window, doubling up to the cap. */
+	/**
+	 * A call throttled again waits at least half of this, doubling up to the cap (the app stays full: other
+	 * systems use it). The first retry of a throttled call waits for nothing but the rate limiter.
+	 */
 	throttleBaseDelayMs: number;
 	throttleMaxDelayMs: number;
 }
@@ -82,7 +85,10 @@ function decideByFailure(failure: CallFailure, state: RetryState, policy: RetryP
 	const attempt = state.retries;
 	state.retries++;
 	if (handling === 'throttle') {
-		const ceiling = Math.min(policy.throttleMaxDelayMs, policy.throttleBaseDelayMs * 2 ** attempt);
+		// The throttle reply has just lowered the adaptive rate, and the limiter holds the call until the
+		// app's window has room: a fixed wait on top only leaves the end of a run idle.
+		if (attempt === 0) return { retry: true, delayMs: 0, resign: false };
+		const ceiling = Math.min(policy.throttleMaxDelayMs, policy.throttleBaseDelayMs * 2 ** (attempt - 1));
 		// Half fixed, half jitter: never sooner than half the window, spread so callers do not return together.
 		return { retry: true, delayMs: Math.round(ceiling * (0.5 + random() / 2)), resign: false };
 	}

@@ -32,8 +32,8 @@ export interface CallStats {
 	residencesMs?: number[];
 }
 
-/** [arrival ms, reply ms | null, outcome or '60007', IDs in the body] of one call. */
-export type TimelineEntry = [number, number | null, string, number];
+/** [arrival ms, reply ms | null, outcome or '60007', IDs in the body, official account or ''] of one call. */
+export type TimelineEntry = [number, number | null, string, number, string];
 
 function deletedIds(call: CallRecord): unknown[] | undefined {
 	const ids = (call.body as { SubscriberToDel_Account?: unknown } | undefined)?.SubscriberToDel_Account;
@@ -87,5 +87,12 @@ export function callTimeline(calls: CallRecord[]): TimelineEntry[] {
 		call.repliedAtMs === undefined ? null : tenth(call.repliedAtMs),
 		call.errorCode === 60007 ? '60007' : call.outcome,
 		deletedIds(call)?.length ?? 0,
+		officialAccountOf(call),
 	]);
+}
+
+/** Which official account a call was for: in the simulations, which process sent it. */
+function officialAccountOf(call: CallRecord): string {
+	const account = (call.body as { Official_Account?: unknown } | null)?.Official_Account;
+	return typeof account === 'string' ? account : '';
 }
