@@ -8,9 +8,10 @@ import { classifyReply, classifyThrown } from './classifyReply';
  * throttle reply. Each process runs the loop TCP CUBIC runs on packet loss:
  *
  * - a throttle reply (60007, 60011, 60018, 60019, HTTP 429: handling `throttle` in the catalogue) cuts the
- *   rate multiplicatively, at most once per window, and never below what Tencent accepted from this
- *   process in the last window (that is its share right now: a start-up storm is left in one step);
- * - the rate then grows back along a cubic curve through the rate it had before the cut: fast at first,
+ *   rate multiplicatively, at most once per window; when less got through in the last window than that
+ *   cut would leave (a start-up storm: workers that started together filled the app's second at once),
+ *   the rate goes to just below what got through instead, this process's share right now;
+ * - the rate then grows back along a cubic curve through the rate of the cut (or the share): fast at first,
  *   flat near that rate (where the app was full last time, so the workers overrun it gently and a throttle
  *   episode costs a call or two), then faster and faster beyond it (when other workers finish, the ones
  *   left take the freed capacity within a few seconds);

@@ -124,7 +124,7 @@ export class RateLimiter {
 	private lastAdmittedAt = -Infinity;
 
 	/** Until then, throttled calls do not count in the window (after a storm: see delayUntilAdmissible). */
-	private windowAtRateUntil = -Infinity;
+	private throttledUncountedUntil = -Infinity;
 
 	/** The limit before the last cut, which the window keeps until `previousLimitUntil` (see delayUntilAdmissible). */
 	private previousLimit = 0;
@@ -205,7 +205,7 @@ export class RateLimiter {
 		}
 		if (this.adaptiveRate) {
 			if (now < this.holdUntil) return Math.max(pacingDelay, this.holdUntil - now);
-			if (startRoundFull || this.overInFlightAllowance(windowStart)) {
+			if (startRoundFull || this.overInFlightAllowance(now)) {
 				this.waitsForReply = true;
 				return Math.max(pacingDelay, IN_FLIGHT_POLL_MS);
 			}
@@ -215,7 +215,7 @@ export class RateLimiter {
 		// would make all the throttled workers pause together and leave the app's window half empty; pacing
 		// brings the rate down. After a storm the app's window empties as its calls leave it, in the bursts
 		// they came in; a process that sends only as its own calls leave follows that.
-		const afterStorm = now < this.windowAtRateUntil;
+		const afterStorm = now < this.throttledUncountedUntil;
 		const windowLimit = now < this.previousLimitUntil ? Math.max(limit, this.previousLimit) : limit;
 		if (this.admissions.length < windowLimit) return pacingDelay;
 		const inWindow = this.admissions
@@ -272,14 +272,9 @@ export class RateLimiter {
 	 * a process that has not heard back yet keeps sending into a full window. At 200 calls/s only some 20 are
 	 * in flight, so a process alone waits on it only in its first round trips.
 	 */
-	private overInFlightAllowance(windowStart: number): boolean {
-		let inFlight = 0;
-		let accepted = 0;
-		for (const admission of this.admissions) {
-			if (admission.settledAt === Infinity) inFlight++;
-			else if (admission.settlement === 'reply' && admission.settledAt > windowStart) accepted++;
-		}
-		return inFlight >= INITIAL_IN_FLIGHT_ALLOWANCE + accepted;
+	private overInFlightAllowance(now: number): boolean {
+		// Cheap check first: the accepted calls need a pass over the window.
+		return this.inFlight >= INITIAL_IN_FLIGHT_ALLOWANCE && this.inFlight >= INITIAL_IN_FLIGHT_ALLOWANCE + this.acceptedInWindow(now);
 	}
 
 	/**
@@ -293,7 +288,7 @@ export class RateLimiter {
 		this.holdAfterThrottle(now);
 		const before = this.currentLimit;
 		const cut = this.adaptiveRate.throttled(admission.admittedAt, now, this.acceptedInWindow(now));
-		if (cut === 'storm') this.windowAtRateUntil = now + this.spanMs;
+		if (cut === 'storm') this.throttledUncountedUntil = now + this.spanMs;
 		if (cut === 'cut') {
 			this.previousLimit = before;
 			this.previousLimitUntil = now + this.spanMs;
