@@ -234,7 +234,7 @@ describe('message callbacks', () => {
     while (emu.calls.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     release();
     const codes = [(await first).json.ErrorCode, (await second).json.ErrorCode].sort();
-    expect(codes).toEqual([0, 60018]);
+    expect(codes).toEqual([0, 10023]);
     expect(emu.deliveryCount(APP, NEWS)).toBe(1);
   });
 });

@@ -81,23 +81,23 @@ describe('send_official_account_msg', () => {
     expect(emulator.deliveryCount(APP)).toBe(3);
   });
 
-  it('allows 1 message per second per account (60018), then again once a second has passed', async () => {
+  it('allows 1 message per second per account (10023), then again once a second has passed', async () => {
     expect((await send({ MsgBody: text('a') })).json.ErrorCode).toBe(0);
     clockMs += 999;
-    expect((await send({ MsgBody: text('b') })).json).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60018, ErrorInfo: expect.stringContaining('per second') });
+    expect((await send({ MsgBody: text('b') })).json).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 10023, ErrorInfo: expect.stringContaining('per second') });
     expect((await send({ Official_Account: '@TOA#_other', MsgBody: text('b') })).json.ErrorCode).toBe(0);
     clockMs += 1;
     expect((await send({ MsgBody: text('b') })).json.ErrorCode).toBe(0);
     expect(emulator.deliveryCount(APP, NEWS)).toBe(2);
   });
 
-  it('allows 2 broadcasts per hour per account (60019, saying when to retry)', async () => {
+  it('allows 2 broadcasts per hour per account (the same 10023, saying when to retry)', async () => {
     expect((await send({ MsgBody: text('a') })).json.ErrorCode).toBe(0);
     clockMs += 10_000;
     expect((await send({ MsgBody: text('b') })).json.ErrorCode).toBe(0);
     clockMs += 10_000;
     const third = await send({ MsgBody: text('c') });
-    expect(third.json).toMatchObject({ ErrorCode: 60019, ErrorInfo: expect.stringContaining('try again in 3580 seconds') });
+    expect(third.json).toMatchObject({ ErrorCode: 10023, ErrorInfo: expect.stringContaining('try again in 3580 seconds') });
     clockMs = CLOCK_START_MS + 3_600_000;
     expect((await send({ MsgBody: text('c') })).json.ErrorCode).toBe(0);
     expect(emulator.deliveryCount(APP, NEWS)).toBe(3);
@@ -143,6 +143,32 @@ describe('send_official_account_msg', () => {
     expect(emulator.deliveryCount(APP, NEWS)).toBe(5);
     emulator.setMessageLimits({ perSecond: 1, errorCodes: { perSecond: 12345 } });
     expect((await send({})).json.ErrorCode).toBe(12345);
+  });
+
+  it('answers the older 60018 / 60019 only when messageLimits asks for them', async () => {
+    await restart({ messageLimits: { errorCodes: { perSecond: 60018, perHour: 60019 } } });
+    expect((await send({ MsgBody: text('a') })).json.ErrorCode).toBe(0);
+    expect((await send({ MsgBody: text('b') })).json.ErrorCode).toBe(60018);
+    clockMs += 10_000;
+    expect((await send({ MsgBody: text('b') })).json.ErrorCode).toBe(0);
+    clockMs += 10_000;
+    expect((await send({ MsgBody: text('c') })).json.ErrorCode).toBe(60019);
+  });
+
+  it('refuses a MsgBody over 8 KB (UTF-8 JSON) with 80002 and delivers nothing', async () => {
+    const overhead = JSON.stringify(text('')).length;
+    expect((await send({ MsgBody: text('x'.repeat(8192 - overhead)) })).json.ErrorCode).toBe(0);
+    clockMs += 1000;
+    // One byte over, counted in UTF-8: 'é' is 2 bytes.
+    const over = await send({ MsgBody: text(`${'x'.repeat(8192 - overhead - 1)}é`) });
+    expect(over.json).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 80002, ErrorInfo: expect.stringContaining('8193 bytes') });
+    expect(emulator.deliveryCount(APP, NEWS)).toBe(1);
+  });
+
+  it('refuses a text with a blocked word with 80001 and delivers nothing', async () => {
+    await restart({ messageLimits: { blockedWords: ['forbidden'] } });
+    expect((await send({ MsgBody: text('A FORBIDDEN offer') })).json.ErrorCode).toBe(80001);
+    expect(emulator.deliveryCount(APP, NEWS)).toBe(0);
   });
 
   const custom = { MsgType: 'TIMCustomElem', MsgContent: { Data: 'd', Desc: 'push', Ext: 'e', Sound: 's' } };
@@ -217,19 +243,29 @@ describe('official_account_msg_recall', () => {
   const recall = (MsgKeyList: unknown, extra: Record<string, unknown> = {}) => client.oa('official_account_msg_recall', { Official_Account: NEWS, MsgKeyList, ...extra });
   const codes = (json: Record<string, unknown>) => (json.RecallRetList as Array<{ MsgKey: string; RetCode: number }>).map((r) => [r.MsgKey, r.RetCode]);
 
-  it('answers a RetCode per key in order: 0 recalled, 10030 unknown, 10031 already recalled', async () => {
+  it('answers a RetCode per key in order: 0 recalled, 10030 unknown (and, UNCERTAIN, recalled before)', async () => {
     const [k1, k2] = await sendMany(2);
     const reply = await recall([k1, '99_1_1', k1, k2], { Reason: 'typo' });
     expect(reply.json).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
     expect(codes(reply.json)).toEqual([
       [k1, 0],
       ['99_1_1', 10030],
-      [k1, 10031],
+      [k1, 10030],
       [k2, 0],
     ]);
     expect(emulator.messages(APP, NEWS).map((m) => m.recalled)).toEqual([true, true]);
     // Recalling does not undo a delivery.
     expect(emulator.deliveryCount(APP, NEWS)).toBe(2);
+  });
+
+  it('answers 10031 (recall time limit passed) for a message older than recallTimeLimitSeconds, and a chosen code for one recalled before', async () => {
+    await restart({ messageLimits: { recallTimeLimitSeconds: 120, alreadyRecalledRetCode: 10031 } });
+    const [k1, k2] = await sendMany(2);
+    expect(codes((await recall([k1])).json)).toEqual([[k1, 0]]);
+    expect(codes((await recall([k1])).json)).toEqual([[k1, 10031]]);
+    clockMs += 121_000;
+    expect(codes((await recall([k2])).json)).toEqual([[k2, 10031]]);
+    expect(emulator.messages(APP, NEWS).map((m) => m.recalled)).toEqual([true, false]);
   });
 
   it('fails keys picked by resultZero with 10002 and leaves them recallable', async () => {

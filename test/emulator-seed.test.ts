@@ -58,7 +58,7 @@ describe('child-process emulator', () => {
       expect((await child.subscriberDetails(APP, '@TOA#_news')).map((s) => s.MsgFlag)).toEqual(['AcceptAndNotify', 'AcceptAndNotify', 'AcceptAndNotify']);
       await child.setMessageLimits({ perHour: 3 });
       const body = { Official_Account: '@TOA#_news', Random: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'd' } }] };
-      expect((await client.oa('send_official_account_msg', body)).json.ErrorCode).toBe(60019);
+      expect((await client.oa('send_official_account_msg', body)).json.ErrorCode).toBe(10023);
     } finally {
       await client.close();
       await child.stop();

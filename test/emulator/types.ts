@@ -41,11 +41,22 @@ export interface MessageLimits {
   duplicateRule?: 'content' | 'contentAndRandom';
   /**
    * UNCERTAIN: what the caller of a dropped duplicate sees. 'original' (default): OK with the first message's
-   * MsgKey and MsgTime, nothing delivered; 'error': ErrorCode errorCodes.duplicate.
+   * MsgKey and MsgTime, nothing delivered; 'error': ErrorCode errorCodes.duplicate (no source gives one).
    */
   duplicateReply?: 'original' | 'error';
-  /** UNCERTAIN codes (Tencent documents none); defaults in handlers/messageRules.ts. */
+  /**
+   * Codes of the limits; defaults in handlers/messageRules.ts (10023 for both rate limits). Set 60018 / 60019 here
+   * to reach the codes older versions of this emulator answered.
+   */
   errorCodes?: { perSecond?: number; perHour?: number; duplicate?: number };
+  /** Largest MsgBody (UTF-8 JSON bytes) accepted; more answers 80002. Default 8192 (8 KB); 0 disables. */
+  maxBodyBytes?: number;
+  /** Words Tencent's moderation blocks: a MsgBody containing one (any case) answers 80001. Default none. */
+  blockedWords?: string[];
+  /** Recall: messages older than this many seconds answer RetCode 10031 (time limit passed). Default 0: no limit (D60811). */
+  recallTimeLimitSeconds?: number;
+  /** Recall: the RetCode for a message recalled before. UNCERTAIN (no source); default 10030 (no such message). Set 10031 for the old behaviour. */
+  alreadyRecalledRetCode?: number;
 }
 
 /** An official account as the emulator holds it (Tencent's field names). */

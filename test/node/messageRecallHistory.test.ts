@@ -35,7 +35,7 @@ describe('Message → Recall', () => {
 
 	it('recalls 25 keys (one per item) in 3 calls of at most 10, one output item per key with its RetCode', async () => {
 		const keys = await seedMessages(emulator, account, 24);
-		// Key 3 recalled before (10031), key 7 fails inside Tencent (10002), one unknown key (10030).
+		// Key 3 recalled before (UNCERTAIN code: the emulator answers 10030), key 7 fails inside Tencent (10002), one unknown key (10030).
 		await runRecall(emulator, [{ account, msgKey: keys[2] }]);
 		emulator.resetCalls();
 		const wanted = [...keys, '999_1_1700000000'];
@@ -51,13 +51,31 @@ describe('Message → Recall', () => {
 		expect(pairedIndexes(result.outputs[0])).toEqual(wanted.map((_, index) => index));
 		const byStatus = (status: string) => out.filter((json) => json.status === status).map((json) => json.msgKey);
 		expect(byStatus('recalled')).toHaveLength(22);
-		expect(out[2]).toMatchObject({ status: 'failed', result: 10031, officialAccount: account });
-		expect(String(out[2].reason)).toMatch(/already recalled/);
+		expect(out[2]).toMatchObject({ status: 'failed', result: 10030, officialAccount: account });
+		expect(String(out[2].reason)).toMatch(/no such message.*not recalled before/);
 		expect(out[6]).toMatchObject({ status: 'failed', result: 10002 });
 		expect(String(out[6].error)).toMatch(/could not recall it right now.*\[item 6\]/);
 		expect(out[24]).toMatchObject({ status: 'failed', result: 10030 });
 		expect(String(out[24].reason)).toMatch(/no such message/);
 		expect(emulator.messages(APP, account).filter((m) => m.recalled)).toHaveLength(23);
+	});
+
+	it('RetCode 10031 says the recall time limit has passed, not "already recalled"', async () => {
+		await emulator.stop();
+		let offsetMs = 0;
+		emulator = await emulatorWithAccounts([account], { nowMs: () => Date.now() + offsetMs, messageLimits: { recallTimeLimitSeconds: 120 } });
+		const keys = await seedMessages(emulator, account, 2);
+		offsetMs = 121_000;
+		const result = await runRecall(emulator, keys.map((msgKey) => ({ account, msgKey })), {}, 'continueRegularOutput');
+
+		const out = jsonOf(result.outputs[0]);
+		expect(out.map((json) => [json.status, json.result])).toEqual([
+			['failed', 10031],
+			['failed', 10031],
+		]);
+		expect(String(out[0].reason)).toMatch(/recall time limit has passed for this message \(RetCode 10031\)/);
+		expect(String(out[0].reason)).not.toMatch(/already recalled/);
+		expect(emulator.messages(APP, account).filter((m) => m.recalled)).toHaveLength(0);
 	});
 
 	it('Define Below: a list of keys in one item, and a Reason over 100 bytes is refused before any call', async () => {

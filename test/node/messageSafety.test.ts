@@ -7,7 +7,7 @@ import { DEFAULT_APP, type TencentChatEmulator } from '../emulator';
 import { recordingCallbacks } from '../emulator/testClient';
 import type { OnError } from '../engine/runNode';
 import { APP, jsonOf } from './fixtures';
-import { emulatorWithAccounts, freshAccount, runSend, SEND_COMMAND, sendCalls } from './messageFixtures';
+import { emulatorWithAccounts, freshAccount, runSend, SEND_COMMAND, seedMessages, sendCalls } from './messageFixtures';
 
 const BEFORE_SEND = 'OfficialAccount.CallbackBeforeSendMsg';
 
@@ -38,17 +38,17 @@ describe('Message → Send: a retry after a lost reply delivers once', () => {
 		expect(jsonOf(result.outputs[0])[0]).toMatchObject({ officialAccount: account, msgKey: stored.MsgKey, msgTime: stored.MsgTime });
 	});
 
-	it('when Tencent answers the dropped retry with an error, the item says it was delivered once', async () => {
+	it('if Tencent answered the dropped retry with an error (UNCERTAIN), the item says it may have been delivered, not refused', async () => {
 		emulator.setMessageLimits({ duplicateReply: 'error' });
 		emulator.script(SEND_COMMAND, [{ latencyMs: 1500 }]);
-		const result = await runSend(emulator, [{ account, text: 'digest' }], { options: { timeout: 400 } });
+		const result = await runSend(emulator, [{ account, text: 'digest' }], { options: { timeout: 400 } }, 'continueRegularOutput');
 
-		expect(result.status).toBe('success');
 		expect(sendCalls(emulator)).toHaveLength(2);
 		expect(emulator.deliveryCount(APP, account)).toBe(1);
-		const [out] = jsonOf(result.outputs[0]);
-		expect(out).toMatchObject({ officialAccount: account, msgKey: null });
-		expect(String(out.note)).toMatch(/Delivered once/);
+		const out = jsonOf(result.outputs[0]);
+		expect(out).toHaveLength(1);
+		expect(out[0]).toMatchObject({ officialAccount: account, delivery: 'unknown' });
+		expect(String(out[0].error)).toMatch(/may have been delivered.*did not answer in time, and the retry got: .*code 10024/);
 	});
 
 	it('without retries, a lost reply is reported as "may have been delivered", never as not sent', async () => {
@@ -133,27 +133,32 @@ describe('Message → Send: pacing and the per-hour limit', () => {
 		expect(sendCalls(emulator)).toHaveLength(0);
 	});
 
-	it('Tencent\'s own 2-per-hour error says when to try again and is not retried', async () => {
+	it('Tencent\'s 2-per-hour refusal (10023) is retried twice, a second apart, then names the limits and when to try again', async () => {
 		await runSend(emulator, [{ account, text: 'one' }, { account, text: 'two' }]);
 		emulator.resetCalls();
 		const result = await runSend(emulator, [{ account, text: 'three' }]);
 
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/allows 2 broadcasts per hour per official account.*code 60019.*try again in \d+ seconds.*\[item 0\]/);
-		expect(result.error?.description).toMatch(/Try again within the hour/);
-		expect(sendCalls(emulator)).toHaveLength(1);
+		expect(result.error?.message).toMatch(/1 message per second and 2 broadcasts per hour \(code 10023\).*try again in \d+ seconds.*\[item 0\]/);
+		expect(result.error?.description).toMatch(/at most 2 times.*try again one hour after the older of this account's last 2 broadcasts.*tried 3 times/);
+		const calls = sendCalls(emulator);
+		expect(calls.map((call) => call.errorCode)).toEqual([10023, 10023, 10023]);
+		expect(calls.every((call) => JSON.stringify(call.body) === JSON.stringify(calls[0].body))).toBe(true);
+		for (const gap of arrivalGaps(emulator)) expect(gap).toBeGreaterThanOrEqual(1000);
 		expect(emulator.deliveryCount(APP, account)).toBe(2);
 	});
 
-	it('Tencent\'s 1-per-second error (another sender) is waited out and retried with the same Random', async () => {
-		emulator.script(SEND_COMMAND, [{ errorCode: 60018, errorInfo: 'too frequent' }]);
+	it('Tencent\'s 1-per-second refusal (10023, another sender) is waited out and retried with the same Random', async () => {
+		emulator.script(SEND_COMMAND, [{ errorCode: 10023, errorInfo: 'too frequent' }]);
 		const result = await runSend(emulator, [{ account, text: 'one' }]);
 
 		expect(result.status).toBe('success');
 		const calls = sendCalls(emulator);
-		expect(calls.map((call) => call.errorCode ?? 0)).toEqual([60018, 0]);
+		expect(calls.map((call) => call.errorCode ?? 0)).toEqual([10023, 0]);
 		expect(calls[1].body).toEqual(calls[0].body);
+		expect(arrivalGaps(emulator)[0]).toBeGreaterThanOrEqual(1000);
 		expect(emulator.deliveryCount(APP, account)).toBe(1);
+		expect(jsonOf(result.outputs[0])).toHaveLength(1);
 	});
 });
 
@@ -161,50 +166,56 @@ describe('Message → Send: Tencent refusals in every On Error mode', () => {
 	let emulator: TencentChatEmulator | undefined;
 	afterEach(async () => await emulator?.stop());
 
-	const refusals: Array<[string, (account: string) => Promise<TencentChatEmulator>, RegExp, string]> = [
+	// [label, start, message, code, calls made for the item]
+	const refusals: Array<[string, (account: string) => Promise<TencentChatEmulator>, RegExp, string, number]> = [
 		[
 			'the BeforeSendMsg callback answers ErrorCode 1 (10016)',
 			async (account) => await emulatorWithAccounts([account], { callbacks: recordingCallbacks({ [BEFORE_SEND]: { ActionStatus: 'OK', ErrorCode: 1, ErrorInfo: '' } }).callbacks }),
 			/Before Send Message callback refused the message \(code 10016\)/,
 			'10016',
+			1,
 		],
 		[
-			'the 2-per-hour limit (60019)',
+			'the 2-per-hour limit (10023, retried twice)',
 			async (account) => {
 				const started = await emulatorWithAccounts([account]);
-				started.script(SEND_COMMAND, [{ errorCode: 60019, errorInfo: 'At most 2 broadcasts per hour per official account; try again in 1200 seconds.' }]);
+				// The account has used its 2 broadcasts of the hour; the emulator's own limit answers.
+				await seedMessages(started, account, 2);
 				return started;
 			},
-			/allows 2 broadcasts per hour.*try again in 1200 seconds/,
-			'60019',
+			/2 broadcasts per hour.*try again in \d+ seconds/,
+			'10023',
+			3,
 		],
 	];
 
-	describe.each(refusals)('%s', (_label, start, message, code) => {
+	describe.each(refusals)('%s', (_label, start, message, code, callCount) => {
 		it('stop: fails the node with the item and code', async () => {
 			const account = freshAccount('x');
 			emulator = await start(account);
+			const before = emulator.deliveryCount(APP, account);
 			const result = await runSend(emulator, [{ account, text: 'hi' }]);
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toMatch(message);
 			expect(result.error?.message).toContain('[item 0]');
 			expect((result.error as { httpCode?: string }).httpCode).toBe(code);
-			expect(sendCalls(emulator)).toHaveLength(1);
-			expect(emulator.deliveryCount(APP, account)).toBe(0);
+			expect(sendCalls(emulator)).toHaveLength(callCount);
+			expect(emulator.deliveryCount(APP, account)).toBe(before);
 		});
 
 		it('continue (regular output): the item carries the error and code, the next item is sent', async () => {
 			const account = freshAccount('y');
 			const next = freshAccount('z');
 			emulator = await start(account);
+			const before = emulator.deliveryCount(APP, account);
 			emulator.addAccount({ sdkAppId: APP, officialAccount: next, subscribers: ['s1'] });
 			const result = await runSend(emulator, [{ account, text: 'hi' }, { account: next, text: 'hi' }], {}, 'continueRegularOutput');
 			const out = jsonOf(result.outputs[0]);
 			expect(out[0]).toMatchObject({ officialAccount: account, errorCode: code });
 			expect(String(out[0].error)).toMatch(message);
 			expect(out[0]).not.toHaveProperty('delivery');
-			if (code === '60019') expect(out[1].msgKey).toEqual(expect.stringMatching(/_1_/));
-			expect(emulator.deliveryCount(APP, account)).toBe(0);
+			if (code === '10023') expect(out[1].msgKey).toEqual(expect.stringMatching(/_1_/));
+			expect(emulator.deliveryCount(APP, account)).toBe(before);
 		});
 
 		it('continue (error output): the failed item goes to output 2', async () => {

@@ -65,6 +65,24 @@ describe('TENCENT_ERROR_CODES', () => {
 		}
 	});
 
+	it("10023 is Send's own frequency limit there (retried a few times), and final elsewhere", () => {
+		const onSend = describeErrorCode(10023, COMMANDS.sendMessage);
+		expect(onSend.handling).toBe('sendFrequency');
+		expect(onSend.cause).toBe('rate-limited');
+		expect(onSend.meaning).toMatch(/1 message per second and 2 broadcasts per hour/);
+		expect(onSend.fix).toMatch(/try again one hour after/);
+		expect(describeErrorCode(10023).handling).toBe('final');
+	});
+
+	it('80001 (blocked words) and 80002 (over 8 KB) are final, each with a fix', () => {
+		expect(describeErrorCode(80001, COMMANDS.sendMessage)).toMatchObject({ handling: 'final', meaning: expect.stringMatching(/moderation/), fix: expect.stringMatching(/Reword/) });
+		expect(describeErrorCode(80002, COMMANDS.sendMessage)).toMatchObject({ handling: 'final', meaning: expect.stringMatching(/8 KB/), fix: expect.stringMatching(/Shorten/) });
+	});
+
+	it('10024 has no duplicate meaning any more', () => {
+		expect(describeErrorCode(10024, COMMANDS.sendMessage)).toBe(UNKNOWN_ERROR_CODE);
+	});
+
 	it('70016 and 70020 point at the Region (data centre)', () => {
 		expect(TENCENT_ERROR_CODES[70016].fix).toMatch(/Region/);
 		expect(TENCENT_ERROR_CODES[70020].fix).toMatch(/Region/);

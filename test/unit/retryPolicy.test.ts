@@ -1,4 +1,5 @@
 // decideRetry: which failures are retried, how often and after how long.
+import { COMMANDS, SEND_FREQUENCY_MAX_RETRIES, SEND_LIMIT_ERROR_CODES, SEND_MESSAGE } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
 import { failureHandling, type CallFailure } from '../../nodes/TencentChatOfficialAccount/transport/callFailure';
 import {
 	decideRetry,
@@ -232,5 +233,30 @@ describe('decideRetry: what the call itself allows', () => {
 		const delay = (decideRetry(api(20005), newRetryState(), POLICY, () => 0.5) as { delayMs: number }).delayMs;
 		expect(decideRetry(api(20005), newRetryState(), POLICY, () => 0.5, { windowLeftMs: delay }).retry).toBe(true);
 		expect(decideRetry(api(20005), newRetryState(), POLICY, () => 0.5, { windowLeftMs: delay - 1 }).retry).toBe(false);
+	});
+});
+
+describe("decideRetry: Send's per-account limit (10023)", () => {
+	const send = { command: COMMANDS.sendMessage };
+
+	it('is retried a second after the refusal, at most twice, on Send only', () => {
+		const state = newRetryState();
+		const decisions = [1, 2, 3].map(() => decideRetry(api(SEND_LIMIT_ERROR_CODES.perSecond), state, POLICY, () => 0.5, send));
+		expect(decisions).toEqual([
+			{ retry: true, delayMs: SEND_MESSAGE.perAccountIntervalMs, resign: false },
+			{ retry: true, delayMs: SEND_MESSAGE.perAccountIntervalMs, resign: false },
+			{ retry: false },
+		]);
+		expect(SEND_FREQUENCY_MAX_RETRIES).toBe(2);
+		expect(decideRetry(api(10023), newRetryState(), POLICY, () => 0.5, { command: COMMANDS.deleteSubscriber }).retry).toBe(false);
+	});
+
+	it('respects Retries = 0 and the duplicate window', () => {
+		expect(decideRetry(api(10023), newRetryState(), { ...POLICY, maxRetries: 0 }, () => 0.5, send).retry).toBe(false);
+		expect(decideRetry(api(10023), newRetryState(), POLICY, () => 0.5, { ...send, windowLeftMs: 999 }).retry).toBe(false);
+	});
+
+	it('60018 / 60019 stay generic throttles on Send too', () => {
+		for (const code of [60018, 60019]) expect(failureHandling(api(code), COMMANDS.sendMessage)).toBe('throttle');
 	});
 });

@@ -2,10 +2,11 @@
  * Tencent Cloud Chat third-party callbacks ("webhooks") of the official-account family: the command
  * strings, the query and body field names, the reply Tencent expects and the signature window. The
  * trigger node and the emulator's callback sender both take these names from here.
- * Sources: shared research docs official-accounts-api.md §4 and tencent-chat-rest.md §5.
+ * Sources: shared research docs official-accounts-api.md §4 and §8, tencent-chat-rest.md §5 (page keys as in
+ * contract.ts: D = trtc.io/document/<n>, Z = its Chinese version, M = markdown mirrors of the webhook pages).
  */
 
-/** The 11 `OfficialAccount.*` callback commands, keyed by a short name, with the console's name for each. */
+/** The 11 `OfficialAccount.*` callback commands (D60795–D60805, M; S CallbackCommand), with the console's name for each. */
 export const CALLBACK_EVENTS = [
 	{ key: 'beforeCreateOfficialAccount', name: 'Before Official Account Creation', command: 'OfficialAccount.CallbackBeforeCreateOfficialAccount' },
 	{ key: 'afterCreateOfficialAccount', name: 'After Official Account Creation', command: 'OfficialAccount.CallbackAfterCreateOfficialAccount' },
@@ -26,7 +27,7 @@ export const CALLBACK_COMMANDS = Object.fromEntries(CALLBACK_EVENTS.map((event) 
 	[Key in CallbackEventKey]: Extract<(typeof CALLBACK_EVENTS)[number], { key: Key }>['command'];
 };
 
-/** Query parameters Tencent appends to the callback URL; `Sign` and `RequestTime` only with callback authentication on. */
+/** Query parameters Tencent appends to the callback URL (every webhook page, M); `Sign` and `RequestTime` only with callback authentication on (269/32431). */
 export const CALLBACK_QUERY = {
 	sdkAppId: 'SdkAppid',
 	callbackCommand: 'CallbackCommand',
@@ -37,10 +38,10 @@ export const CALLBACK_QUERY = {
 	sign: 'Sign',
 } as const;
 
-/** Body fields of the official-account callbacks (`SubscribeAccountList`, without the "r" of the REST `SubscriberList`). */
+/** Body fields of the official-account callbacks (M, Z60799, Z60802; `SubscribeAccountList`, without the "r" of the REST `SubscriberList`). */
 export const CALLBACK_BODY = {
 	callbackCommand: 'CallbackCommand',
-	/** Milliseconds since the epoch. */
+	/** Milliseconds since the epoch (M, Z, S). */
 	eventTime: 'EventTime',
 	officialAccount: 'Official_Account',
 	operatorAccount: 'Operator_Account',
@@ -48,7 +49,7 @@ export const CALLBACK_BODY = {
 	subscriberAccount: 'Subscriber_Account',
 } as const;
 
-/** Fields of a reply to a Before callback, besides the ACK envelope. */
+/** Fields of a reply to a Before callback, besides the ACK envelope (D60799 sample and field table, M). */
 export const CALLBACK_REPLY = {
 	/**
 	 * Users refused by a Before Add Subscriber reply with ErrorCode 0.
@@ -57,18 +58,18 @@ export const CALLBACK_REPLY = {
 	refusedSubscribers: 'RefusedSubscribers_Account',
 } as const;
 
-/** The reply Tencent expects from every callback; for After callbacks its content is ignored. */
+/** The reply Tencent expects from every callback (M, Z60796; S CallbackResponse); for After callbacks its content is ignored. */
 export const CALLBACK_ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 } as const;
 
-/** ErrorCode in a Before callback reply that refuses the whole request. */
+/** ErrorCode in a Before callback reply that refuses the whole request (D60795, D60799, D60803). */
 export const CALLBACK_REFUSE_ALL_ERROR_CODE = 1;
 
-/** Callbacks whose `RequestTime` differs from the receiver's clock by more than this are replays (Tencent: "1 minute"). */
+/** Callbacks whose `RequestTime` differs from the receiver's clock by more than this are replays (269/32431: "1 minute"). */
 export const CALLBACK_SIGNATURE_WINDOW_SECONDS = 60;
 
 /**
- * How long Tencent waits for the reply to a Before callback.
- * UNCERTAIN: documented (fixed, not adjustable) only for Before Send Message; assumed for every Before callback.
+ * How long Tencent waits for the reply to a Before callback: the webhook overview (D34354) says every callback
+ * times out after 2 s, Before callbacks are not retried, and a timed-out Before callback lets the request go ahead.
  */
 export const BEFORE_CALLBACK_TIMEOUT_MS = 2000;
 

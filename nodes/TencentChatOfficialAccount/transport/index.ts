@@ -150,6 +150,7 @@ export async function createTencentClient(
 		const state = newRetryState();
 		let notAfter: number | undefined;
 		let lastFailure: CallFailure | undefined;
+		const earlierFailures: CallFailure[] = [];
 		// Measured from when the first attempt was let through: it cannot have reached Tencent earlier.
 		const startWindow = () => {
 			if (notAfter === undefined && options.retryWithinMs !== undefined) notAfter = Date.now() + options.retryWithinMs;
@@ -160,7 +161,7 @@ export async function createTencentClient(
 				(reply) => ({ reply, thrown: undefined }),
 				(thrown: unknown) => ({ reply: undefined, thrown: thrown ?? new Error('unknown failure') }),
 			);
-			if (sent.thrown instanceof RetryWindowPassed && lastFailure) throw new TencentCallError(command, lastFailure, attempt - 1);
+			if (sent.thrown instanceof RetryWindowPassed && lastFailure) throw new TencentCallError(command, lastFailure, attempt - 1, earlierFailures);
 			let outcome: ReturnType<typeof classifyReply>;
 			if (sent.thrown === undefined) {
 				outcome = classifyReply(sent.reply);
@@ -170,6 +171,7 @@ export async function createTencentClient(
 				outcome = { ok: false, failure };
 			}
 			if (outcome.ok) return outcome.reply as T;
+			if (lastFailure) earlierFailures.push(lastFailure);
 			lastFailure = outcome.failure;
 			// After a stop, a call that was sent and failed reports its failure instead of retrying.
 			const decision = stopSignal?.aborted
@@ -179,7 +181,7 @@ export async function createTencentClient(
 						idempotent: options.idempotent,
 						windowLeftMs: notAfter === undefined ? undefined : notAfter - Date.now(),
 					});
-			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt);
+			if (!decision.retry) throw new TencentCallError(command, outcome.failure, attempt, earlierFailures);
 			ctx.logger.debug(`Tencent Chat ${command}: attempt ${attempt} failed, retrying`, {
 				code: failureCode(outcome.failure),
 				delayMs: decision.delayMs,

@@ -1,4 +1,4 @@
-import type { TencentCommand } from '../tencent/contract';
+import { SEND_FREQUENCY_MAX_RETRIES, SEND_MESSAGE, type TencentCommand } from '../tencent/contract';
 import { failureHandling, mayHaveBeenApplied, type CallFailure } from './callFailure';
 
 /**
@@ -34,10 +34,12 @@ export interface RetryState {
 	retries: number;
 	resigned: boolean;
 	retriedOnceCodes: Set<number>;
+	/** Retries after Send's per-account limit (10023). */
+	sendFrequencyRetries: number;
 }
 
 export function newRetryState(): RetryState {
-	return { retries: 0, resigned: false, retriedOnceCodes: new Set() };
+	return { retries: 0, resigned: false, retriedOnceCodes: new Set(), sendFrequencyRetries: 0 };
 }
 
 export type RetryDecision =
@@ -81,6 +83,14 @@ function decideByFailure(failure: CallFailure, state: RetryState, policy: RetryP
 		const code = failure.kind === 'api' ? failure.code : -1;
 		if (state.retriedOnceCodes.has(code)) return { retry: false };
 		state.retriedOnceCodes.add(code);
+	}
+	if (handling === 'sendFrequency') {
+		// 1 message/s per account: a second after the refusal the same body may go. The 2/hour limit answers the
+		// same code and a second cannot help it, so only a few such retries are made.
+		if (state.sendFrequencyRetries >= SEND_FREQUENCY_MAX_RETRIES) return { retry: false };
+		state.sendFrequencyRetries++;
+		state.retries++;
+		return { retry: true, delayMs: SEND_MESSAGE.perAccountIntervalMs, resign: false };
 	}
 	const attempt = state.retries;
 	state.retries++;

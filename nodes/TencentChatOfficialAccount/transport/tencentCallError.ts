@@ -9,6 +9,8 @@ export class TencentCallError extends Error {
 		readonly command: TencentCommand,
 		readonly failure: CallFailure,
 		readonly attempts: number,
+		/** What the attempts before the last one met (oldest first): Send asks whether one of them may have gone out. */
+		readonly earlierFailures: readonly CallFailure[] = [],
 	) {
 		super(failureSummary(failure, command));
 		this.name = 'TencentCallError';

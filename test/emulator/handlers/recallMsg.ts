@@ -3,13 +3,12 @@
 // Reply: {"RecallRetList": [{"MsgKey", "RetCode"}]} in request order; the call succeeds whatever the per-key codes.
 import { success } from '../replies';
 import { MAX_RECALL_KEYS, RECALL_REASON_MAX_BYTES } from './limits';
+import { RECALL_TIME_LIMIT_RETCODE, resolveMessageLimits } from './messageRules';
 import { MALFORMED_PACKET_ERROR, liveAccount, objectWith, optionalString, reject, rejecting, requiredArray, requiredString } from './validate';
 
 export const RECALLED_RETCODE = 0;
-/** UNCERTAIN: the doc sample's 10030, read as "no such message" (as in the group recall table). */
+/** The doc sample's 10030: ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND, "the message to recall does not exist" (doc section 8). */
 export const RECALL_NOT_FOUND_RETCODE = 10030;
-/** UNCERTAIN: a message recalled before (10031 in the group recall table). */
-export const RECALL_ALREADY_RECALLED_RETCODE = 10031;
 /** A key failed by fault injection (resultZero): Tencent's "internal error, retry" of the message table. */
 export const RECALL_INTERNAL_ERROR_RETCODE = 10002;
 
@@ -22,13 +21,18 @@ export const recallMsg = rejecting((raw, context) => {
   });
   optionalString(body, 'Reason', RECALL_REASON_MAX_BYTES);
   const account = liveAccount(officialAccount, context);
+  const limits = resolveMessageLimits(context.state.messageLimits);
+  const nowSeconds = Math.floor(context.state.nowMs() / 1000);
 
   const recalled: string[] = [];
   const RecallRetList = keys.map((key) => {
     if (context.resultZero(key)) return { MsgKey: key, RetCode: RECALL_INTERNAL_ERROR_RETCODE };
     const message = account.messages.find((m) => m.MsgKey === key);
     if (!message) return { MsgKey: key, RetCode: RECALL_NOT_FOUND_RETCODE };
-    if (message.recalled) return { MsgKey: key, RetCode: RECALL_ALREADY_RECALLED_RETCODE };
+    if (message.recalled) return { MsgKey: key, RetCode: limits.alreadyRecalledRetCode };
+    if (limits.recallTimeLimitSeconds > 0 && nowSeconds - message.MsgTime > limits.recallTimeLimitSeconds) {
+      return { MsgKey: key, RetCode: RECALL_TIME_LIMIT_RETCODE };
+    }
     message.recalled = true;
     recalled.push(key);
     return { MsgKey: key, RetCode: RECALLED_RETCODE };

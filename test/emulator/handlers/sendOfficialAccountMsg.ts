@@ -7,7 +7,7 @@ import type { AccountRecord } from '../state';
 import type { MessageSnapshot } from '../types';
 import type { HandlerContext } from './context';
 import { isRecord } from './context';
-import { resolveMessageLimits, judgeSend, type SendVerdict } from './messageRules';
+import { refuseBody, resolveMessageLimits, judgeSend, type SendVerdict } from './messageRules';
 import { checkMsgBody } from './msgBody';
 import { checkOfflinePushInfo } from './offlinePushInfo';
 import {
@@ -74,6 +74,8 @@ export const sendOfficialAccountMsg = rejecting(async (raw, context) => {
 
   const content = JSON.stringify(requestedBody);
   const limits = () => resolveMessageLimits(context.state.messageLimits);
+  const badBody = refuseBody(requestedBody, limits());
+  if (badBody) return badBody;
   const first = judgeSend(liveAccount(officialAccount, context), content, random, context.state.nowMs(), limits());
   if (first.kind !== 'allowed') return refusal(first, context);
 

@@ -4,6 +4,7 @@ import type { ItemParameterReader } from '../../engine/itemParameters';
 import { CUSTOM_CONTENT, IMAGE_FORMAT, MSG_ELEMENT, MSG_TYPE, TEXT_CONTENT } from '../../tencent/contract';
 import { buildImageElement } from './imageElement';
 import { checkMessageElements, parseMessageElements, type Built } from './messageElements';
+import { checkMsgBodySize } from './msgBodySize';
 
 const show = (messageType: string) => ({ displayOptions: { show: { messageType: [messageType] } } });
 
@@ -81,8 +82,15 @@ export const messageBodyProperties: INodeProperties[] = [
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
 
-/** One item's MsgBody, built from its message parameters and checked before anything is sent. */
+/** One item's MsgBody, built from its message parameters and checked (elements, then size) before anything is sent. */
 export function readMessageBody(reader: ItemParameterReader, itemIndex: number): Built<IDataObject[]> & { field?: string } {
+	const built = buildMessageBody(reader, itemIndex);
+	if (!built.ok) return built;
+	const sized = checkMsgBodySize(built.value);
+	return sized.ok ? sized : { ...sized, field: 'Message' };
+}
+
+function buildMessageBody(reader: ItemParameterReader, itemIndex: number): Built<IDataObject[]> & { field?: string } {
 	const type = reader.read('messageType', itemIndex);
 	if (type === 'text') {
 		const value = text(reader.read('text', itemIndex));

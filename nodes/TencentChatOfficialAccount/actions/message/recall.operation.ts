@@ -12,14 +12,16 @@ import type { BulkContract } from '../../engine/bulk/types';
 import { idListSourceProperties } from '../../engine/idListSource';
 import { bulkOptionsDescription, readOptions } from '../../engine/options';
 import { checkTextField } from '../../helpers/textFields';
-import { COMMANDS, RECALL_MESSAGES, RECALL_RET_CODE, TEXT_FIELD_MAX_BYTES } from '../../tencent/contract';
+import { COMMANDS, RECALL_ALREADY_RECALLED_RET_CODES, RECALL_MESSAGES, RECALL_RET_CODE, TEXT_FIELD_MAX_BYTES } from '../../tencent/contract';
 import { OFFICIAL_ACCOUNT_TARGET, officialAccountProperty } from '../shared/subscriberIds';
 import { MSG_KEYS } from './msgKeys';
 
 const RET_CODE_MEANINGS: Record<number, string> = {
-	[RECALL_RET_CODE.notFound]: 'Tencent Chat found no such message to recall (RetCode 10030): check the key, and that it belongs to this account',
-	[RECALL_RET_CODE.alreadyRecalled]: 'The message was already recalled (RetCode 10031)',
-	[RECALL_RET_CODE.internalError]: 'Tencent Chat could not recall it right now (RetCode 10002): run the workflow again for this key',
+	[RECALL_RET_CODE.notFound]: `Tencent Chat found no such message to recall (RetCode ${RECALL_RET_CODE.notFound}): check the key, that it belongs to this account, and that it was not recalled before`,
+	[RECALL_RET_CODE.timeLimit]: `The recall time limit has passed for this message (RetCode ${RECALL_RET_CODE.timeLimit}): Tencent Chat no longer lets it be recalled`,
+	[RECALL_RET_CODE.internalError]: `Tencent Chat could not recall it right now (RetCode ${RECALL_RET_CODE.internalError}): run the workflow again for this key`,
+	// None is known (UNCERTAIN): only a code that says "already recalled" gets these words.
+	...Object.fromEntries(RECALL_ALREADY_RECALLED_RET_CODES.map((code) => [code, `The message was already recalled (RetCode ${code})`])),
 };
 
 /** Message → Recall: `official_account_msg_recall`, at most 10 keys per call, RetCode 0 = recalled. */

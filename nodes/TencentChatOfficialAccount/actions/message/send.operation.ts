@@ -9,11 +9,11 @@ import {
 
 import { perItemOptionsWith } from '../../engine/options';
 import { ItemFailure, runPerItem, type PerItemOperation } from '../../engine/perItem';
-import { COMMANDS, RANDOM_MAX, SEND_LIMIT_ERROR_CODES, SEND_MESSAGE, type TencentReplyEnvelope } from '../../tencent/contract';
+import { COMMANDS, RANDOM_MAX, SEND_MESSAGE, type TencentReplyEnvelope } from '../../tencent/contract';
 import { sharedMessagePacer, TencentCallError } from '../../transport';
 import { readOfficialAccount } from '../shared/readOfficialAccount';
 import { officialAccountProperty } from '../shared/subscriberIds';
-import { mayHaveBeenDelivered } from './delivery';
+import { whyItMayHaveBeenDelivered } from './delivery';
 import { messageBodyProperties, readMessageBody } from './messageBody';
 import { offlinePushProperty, sendExtras, sendOptionProperties } from './sendOptions';
 import { msgTimeFields } from './msgTime';
@@ -82,24 +82,17 @@ const operation: PerItemOperation<SendRequest> = {
 				(thrown: unknown) => ({ reply: undefined, thrown }),
 			);
 		const officialAccount = request.officialAccount;
+		// An OK reply to a retry may be Tencent's answer to a duplicate of our own first attempt (DUPLICATE_SEND_ANSWER:
+		// the first message's MsgKey): it is this message's one delivery, reported once like any other.
 		if (sent.reply) {
 			return { officialAccount, msgKey: String(sent.reply[SEND_MESSAGE.msgKey] ?? ''), ...msgTimeFields(sent.reply[SEND_MESSAGE.msgTime]) };
 		}
 		const error = sent.thrown;
 		if (!(error instanceof TencentCallError)) throw error;
-		if (error.code === String(SEND_LIMIT_ERROR_CODES.duplicate) && error.attempts > 1) {
-			// The retry was dropped as a repeat of our own earlier attempt, whose reply was lost: it was delivered once.
-			return {
-				officialAccount,
-				msgKey: null,
-				msgTime: null,
-				msgTimeIso: null,
-				note: 'Delivered once: the reply to the first attempt was lost and Tencent Chat dropped the retry as a duplicate. Its MsgKey is in Message > Get Many.',
-			};
-		}
-		if (mayHaveBeenDelivered(error.failure)) {
+		const unanswered = whyItMayHaveBeenDelivered(error);
+		if (unanswered !== undefined) {
 			return new ItemFailure(
-				`The message may have been delivered, but Tencent Chat's reply never came: ${error.reason}`,
+				`The message may have been delivered, but Tencent Chat's reply never came: ${unanswered}`,
 				`Check Message > Get Many for ${officialAccount} before sending it again; within 5 minutes Tencent Chat drops the same content as a duplicate anyway. ${error.advice}`,
 				error,
 				{ reason: error.reason, delivery: 'unknown' },
