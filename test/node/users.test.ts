@@ -98,6 +98,19 @@ describe('User → Import', () => {
 			expect(emulator.isImported(APP, 'p1')).toBe(false);
 		});
 
+		it('a Nickname that is not text is that item\'s error; a number is taken as text', async () => {
+			const result = await runImport({
+				emulator,
+				input: [{ ids: 'o1', nick: { first: 'O' } }, { ids: 'n1', nick: 42 }],
+				parameters: { nickname: '={{ $json.nick }}' },
+				onError: 'continueRegularOutput',
+			});
+			const out = jsonOf(result.outputs[0]);
+			expect(out[0]).toMatchObject({ field: 'Nickname', error: 'Nickname must be text, not an object [item 0]' });
+			expect(out[1]).toEqual({ userId: 'n1', status: 'imported' });
+			expect(accountLists(emulator).flat()).toEqual([{ UserID: 'n1', Nick: '42' }]);
+		});
+
 		it('Face URL alone follows the same rule', async () => {
 			const result = await runImport({ emulator, input: [{ ids: 'a, b' }], parameters: { faceUrl: 'https://example.com/x.png' }, onError: 'continueRegularOutput' });
 			expect(jsonOf(result.outputs[0])[0].error).toBe('Face URL applies to one user, but this item holds 2 UserIDs [item 0]');

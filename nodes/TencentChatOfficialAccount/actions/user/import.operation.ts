@@ -6,7 +6,8 @@ import type { IdEntry } from '../../engine/idList';
 import { idListSourceProperties } from '../../engine/idListSource';
 import type { ItemParameterReader } from '../../engine/itemParameters';
 import { bulkOptionsDescription } from '../../engine/options';
-import { describeType } from '../../helpers/identifiers';
+import { describeType, type Checked } from '../../helpers/identifiers';
+import { readChecked } from '../../engine/readChecked';
 import { COMMANDS, IMPORT_USERS, type TencentReplyEnvelope } from '../../tencent/contract';
 import { USER_ID_FIELD, USER_IDS, USER_WORDING } from './userIds';
 
@@ -32,6 +33,14 @@ const PROFILE_FIELDS = [
 const ONE_USER_FIX =
 	'Give one UserID per item when you set Nickname or Face URL (e.g. User IDs {{ $json.userId }} and Nickname {{ $json.name }}), or leave both empty to import many UserIDs per item.';
 
+/** Empty (or nothing) means "not set"; text or a number is taken trimmed. */
+function checkOptionalText(raw: unknown, label: string): Checked<string | undefined> {
+	if (raw === undefined || raw === null) return { ok: true, value: undefined };
+	if (typeof raw !== 'string' && typeof raw !== 'number') return { ok: false, reason: `${label} must be text, not ${describeType(raw)}` };
+	const value = String(raw).trim();
+	return { ok: true, value: value === '' ? undefined : value };
+}
+
 /**
  * Nickname and Face URL describe one user, so they apply to an item that holds exactly one UserID; an item
  * with several and a nickname is that item's error (whose nickname would it be?). Empty means "not set".
@@ -40,19 +49,10 @@ function readProfile(reader: ItemParameterReader, itemIndex: number, entries: Id
 	const profile: IDataObject = {};
 	const given: string[] = [];
 	for (const { parameter, label, field } of PROFILE_FIELDS) {
-		let raw: unknown;
-		try {
-			raw = reader.read(parameter, itemIndex);
-		} catch (error) {
-			return { ok: false, field: label, reason: `${label} could not be read: ${error instanceof Error ? error.message : String(error)}`, fix: `Check the expression in ${label}.` };
-		}
-		if (raw === undefined || raw === null || raw === '') continue;
-		if (typeof raw !== 'string' && typeof raw !== 'number') {
-			return { ok: false, field: label, reason: `${label} must be text, not ${describeType(raw)}`, fix: `Set ${label} to text, or leave it empty.` };
-		}
-		const value = String(raw).trim();
-		if (value === '') continue;
-		profile[field] = value;
+		const read = readChecked(reader, itemIndex, { parameter, label, check: (raw) => checkOptionalText(raw, label), fix: `Set ${label} to text, or leave it empty.` });
+		if (!read.ok) return read;
+		if (read.value === undefined) continue;
+		profile[field] = read.value;
 		given.push(label);
 	}
 	if (given.length === 0) return { ok: true };
