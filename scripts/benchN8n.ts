@@ -4,7 +4,8 @@
 // default `vm` expression engine), our package packed and installed as a community package, workflows
 // run with `n8n execute`, against the Tencent Chat emulator in its own process (100 ms latency, 200 calls/s
 // per SDKAppID enforced), over plain HTTP and over HTTPS (a local CA the n8n process trusts through
-// NODE_EXTRA_CA_CERTS). The same run measures the two ways to do it without our node (HTTP Request node).
+// NODE_EXTRA_CA_CERTS). The same run measures the ways to do it without our node (HTTP Request node, signed
+// by a Code node or by our credential as a Predefined Credential Type).
 // Prints one JSON line per case on stdout, with figures and goal flags (progress goes to stderr).
 //
 // Node time is the node's executionTime in the run data. CPU is the n8n main process's user+system time
@@ -43,7 +44,7 @@ const GOAL = {
 	maxCallsIn1s: RATE_LIMIT,
 };
 
-const CASES = ['bulk', 'inputField', 'defineBelow', 'inputField10k', 'httpRequestPerId', 'chunkedHttpRequest', 'bulkHttps', 'webhook', 'webhookHttps'] as const;
+const CASES = ['bulk', 'inputField', 'defineBelow', 'inputField10k', 'httpRequestPerId', 'httpRequestCredential', 'chunkedHttpRequest', 'bulkHttps', 'webhook', 'webhookHttps'] as const;
 type CaseName = (typeof CASES)[number];
 
 const USAGE = `Usage: npm run bench -- [--quick] [--only CASES] [--profile CASES] [--keep]
@@ -326,6 +327,7 @@ async function main(): Promise<number> {
 		ours('inputField10k', size.perId, 1, { from: 'inputField', field: 'userId' });
 		ours('defineBelow', size.perId, 1, { from: 'defineBelow', expression: '={{ $json.userId }}' }, 'http', true);
 		add('httpRequestPerId', wf.httpRequestPerIdWorkflow('benchhttpRequestPerId', api(http), account('httpRequestPerId'), size.perId), size.perId, size.perId, [wf.SIGN_NODE, wf.HTTP_NODE]);
+		add('httpRequestCredential', wf.httpRequestCredentialWorkflow('benchhttpRequestCred', http.url, account('httpRequestCredential'), size.perId, credentials.http), size.perId, size.perId, [wf.HTTP_NODE]);
 		add('chunkedHttpRequest', wf.httpRequestChunkedWorkflow('benchchunkedHttpReq', api(http), account('chunkedHttpRequest'), size.big, IDS_PER_CALL), size.big, size.big, [wf.SIGN_NODE, wf.HTTP_NODE]);
 		ours('bulkHttps', size.big, IDS_PER_CALL, { from: 'defineBelow', expression: '={{ $json.ids }}' }, 'https');
 		const webhooks = {
@@ -368,6 +370,13 @@ async function main(): Promise<number> {
 			const viaDefineBelow = ratio(results.get('httpRequestPerId'), results.get('defineBelow'));
 			const best = viaInputField ?? viaDefineBelow;
 			console.log(JSON.stringify({ case: 'vsHttpRequestPerId', items: size.perId, speedupInputField: viaInputField, speedupDefineBelow: viaDefineBelow, goals: { atLeast100x: best !== null && best >= GOAL.vsHttpRequestPerId } }));
+		}
+		if (results.has('httpRequestCredential')) {
+			// The HTTP Request node signed by our credential, one call per ID: what a user picks for a command our node lacks.
+			const viaInputField = ratio(results.get('httpRequestCredential'), results.get('inputField10k'));
+			const viaDefineBelow = ratio(results.get('httpRequestCredential'), results.get('defineBelow'));
+			const vsCodeNodeSigning = ratio(results.get('httpRequestCredential'), results.get('httpRequestPerId'));
+			console.log(JSON.stringify({ case: 'vsHttpRequestCredential', items: size.perId, speedupInputField: viaInputField, speedupDefineBelow: viaDefineBelow, timeVsCodeNodeSigning: vsCodeNodeSigning }));
 		}
 		if (results.has('chunkedHttpRequest')) {
 			const speedup = ratio(results.get('chunkedHttpRequest'), results.get('inputField') ?? results.get('bulk'));

@@ -171,12 +171,15 @@ snapshot() { # snapshot <file>
 # ---------------------------------------------------------------------------------------------
 # 6. Credential (plain data, encrypted by n8n on import)
 # ---------------------------------------------------------------------------------------------
-node -e '
-  const fs = require("fs"); const [tpl, out, url] = process.argv.slice(1);
-  const fill = (v) => typeof v === "string" ? v.replaceAll("__EMULATOR_BASE_URL__", url)
-    : Array.isArray(v) ? v.map(fill) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)])) : v;
-  fs.writeFileSync(out, JSON.stringify(fill(JSON.parse(fs.readFileSync(tpl, "utf8"))), null, 2));
-' "$E2E_DIR/credentials.template.json" "$WORK/credentials.json" "$EMU_URL"
+fill_emulator_url() { # fill_emulator_url <template> <out>: every "__EMULATOR_BASE_URL__" in the JSON becomes the emulator's URL
+  node -e '
+    const fs = require("fs"); const [tpl, out, url] = process.argv.slice(1);
+    const fill = (v) => typeof v === "string" ? v.replaceAll("__EMULATOR_BASE_URL__", url)
+      : Array.isArray(v) ? v.map(fill) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)])) : v;
+    fs.writeFileSync(out, JSON.stringify(fill(JSON.parse(fs.readFileSync(tpl, "utf8"))), null, 2));
+  ' "$1" "$2" "$EMU_URL"
+}
+fill_emulator_url "$E2E_DIR/credentials.template.json" "$WORK/credentials.json"
 "${N8N_CMD[@]}" import:credentials --input="$WORK/credentials.json" >"$WORK/out/import-credentials.log" 2>&1 \
   || { tail -n 20 "$WORK/out/import-credentials.log" >&2; die "import:credentials failed"; }
 
@@ -212,6 +215,10 @@ run_and_check "$E2E_DIR/subscriber-operations.e2e.workflow.json" "e2e: create ac
 log "e2e workflow: official account operations and subscriptions"
 run_and_check "$E2E_DIR/accounts.e2e.workflow.json" "accounts: create, add, update, get, subscriptions, delete (test/e2e)" \
   check --expect "$E2E_DIR/accounts.e2e.expect.json"
+log "e2e workflow: n8n's HTTP Request node signed by the Tencent Chat credential (Predefined Credential Type)"
+fill_emulator_url "$E2E_DIR/http-request-credential.e2e.workflow.json" "$WORK/out/http-request-credential.e2e.workflow.json"
+run_and_check "$WORK/out/http-request-credential.e2e.workflow.json" "e2e: User → Import, then HTTP Request with the credential calls account_check (test/e2e)" \
+  nodes --expect "$E2E_DIR/http-request-credential.e2e.expect.json"
 log "fixture workflow: messages (send, history, recall)"
 if import_workflow "$E2E_DIR/messages.e2e.workflow.json" messages; then
   run_workflow tcE2eMessages001 messages

@@ -11,6 +11,7 @@ import * as message from './actions/message';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
 import * as subscription from './actions/subscription';
+import * as user from './actions/user';
 
 export class TencentChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,6 +38,7 @@ export class TencentChatOfficialAccount implements INodeType {
 					{ name: 'Official Account', value: 'officialAccount' },
 					{ name: 'Subscriber', value: 'subscriber' },
 					{ name: 'Subscription', value: 'subscription' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'subscriber',
 			},
@@ -44,6 +46,7 @@ export class TencentChatOfficialAccount implements INodeType {
 			...officialAccount.description,
 			...subscriber.description,
 			...subscription.description,
+			...user.description,
 		],
 	};
 

@@ -1,7 +1,8 @@
 // Workflows for the real-n8n benchmark (scripts/benchN8n.ts): a Manual Trigger, a Code node that makes
-// the input items, then either our node or the ways an n8n user deletes subscribers without it (a Code
-// node that signs a UserSig, then the HTTP Request node). Subscriber IDs are the emulator's generated
-// ones (s0000000, s0000001 …, test/emulator/process generatedSubscriberIds), made in the Code node.
+// the input items, then either our node or the ways an n8n user deletes subscribers without it: a Code
+// node that signs a UserSig, then the HTTP Request node; or the HTTP Request node alone, signed by our
+// credential (Authentication: Predefined Credential Type → Tencent Chat API). Subscriber IDs are the
+// emulator's generated ones (s0000000, s0000001 …, test/emulator/process generatedSubscriberIds), made in the Code node.
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChatOfficialAccount';
 export const OUR_NODE = 'Delete Subscribers';
@@ -123,25 +124,36 @@ export function ourWorkflow(spec: OurCase): BenchWorkflow {
 	return chain(spec.id, `bench: ${spec.id}`, inputCode(spec.subscribers, spec.idsPerItem), [...probes, ourNode(spec.officialAccount, spec.source, spec.credential)]);
 }
 
-function httpRequestNode(api: Api, officialAccount: string, idsExpression: string): WorkflowNode {
-	return node(HTTP_NODE, 'n8n-nodes-base.httpRequest', 4.2, 0, {
+/** How the HTTP Request node's calls are signed: query parameters from a Code node's UserSig, or our credential. */
+type HttpSigning = { by: 'codeNode'; api: Api } | { by: 'credential'; baseUrl: string; credential: Credential };
+
+function httpRequestNode(signing: HttpSigning, officialAccount: string, idsExpression: string): WorkflowNode {
+	const baseUrl = signing.by === 'codeNode' ? signing.api.baseUrl : signing.baseUrl;
+	const auth =
+		signing.by === 'codeNode'
+			? {
+					sendQuery: true,
+					queryParameters: {
+						parameters: [
+							{ name: 'sdkappid', value: String(signing.api.sdkAppId) },
+							{ name: 'identifier', value: signing.api.admin },
+							{ name: 'usersig', value: '={{ $json.userSig }}' },
+							{ name: 'random', value: '={{ Math.floor(Math.random() * 4294967295) }}' },
+							{ name: 'contenttype', value: 'json' },
+						],
+					},
+				}
+			: { authentication: 'predefinedCredentialType', nodeCredentialType: 'tencentChatApi' };
+	const http = node(HTTP_NODE, 'n8n-nodes-base.httpRequest', 4.2, 0, {
 		method: 'POST',
-		url: `${api.baseUrl}/v4/official_account_open_http_svc/delete_subscriber`,
-		sendQuery: true,
-		queryParameters: {
-			parameters: [
-				{ name: 'sdkappid', value: String(api.sdkAppId) },
-				{ name: 'identifier', value: api.admin },
-				{ name: 'usersig', value: '={{ $json.userSig }}' },
-				{ name: 'random', value: '={{ Math.floor(Math.random() * 4294967295) }}' },
-				{ name: 'contenttype', value: 'json' },
-			],
-		},
+		url: `${baseUrl}/v4/official_account_open_http_svc/delete_subscriber`,
+		...auth,
 		sendBody: true,
 		specifyBody: 'json',
 		jsonBody: `={{ JSON.stringify({ Official_Account: ${JSON.stringify(officialAccount)}, SubscriberToDel_Account: ${idsExpression} }) }}`,
 		options: { batching: { batch: HTTP_REQUEST_BATCHING } },
 	});
+	return signing.by === 'credential' ? { ...http, credentials: { tencentChatApi: signing.credential } } : http;
 }
 
 /** (i) one ID per item: a Code node adds the UserSig to every item, the HTTP Request node sends one call per item. */
@@ -149,7 +161,15 @@ export function httpRequestPerIdWorkflow(id: string, api: Api, officialAccount: 
 	const sign = node(SIGN_NODE, 'n8n-nodes-base.code', 2, 0, {
 		jsCode: `${userSigCode(api)}\nreturn $input.all().map((item) => ({ json: { ...item.json, userSig } }));`,
 	});
-	return chain(id, `bench: ${id}`, inputCode(subscribers, 1), [sign, httpRequestNode(api, officialAccount, '[$json.userId]')]);
+	return chain(id, `bench: ${id}`, inputCode(subscribers, 1), [sign, httpRequestNode({ by: 'codeNode', api }, officialAccount, '[$json.userId]')]);
+}
+
+/**
+ * (iii) what a user picks for a command our node lacks: one ID per item, the HTTP Request node alone with
+ * Authentication: Predefined Credential Type → Tencent Chat API (the credential signs each call), Batching on.
+ */
+export function httpRequestCredentialWorkflow(id: string, baseUrl: string, officialAccount: string, subscribers: number, credential: Credential): BenchWorkflow {
+	return chain(id, `bench: ${id}`, inputCode(subscribers, 1), [httpRequestNode({ by: 'credential', baseUrl, credential }, officialAccount, '[$json.userId]')]);
 }
 
 /** (ii) a Code node groups 100 IDs per item and signs, the HTTP Request node sends one call per group. */
@@ -163,7 +183,7 @@ export function httpRequestChunkedWorkflow(id: string, api: Api, officialAccount
 			'return groups;',
 		].join('\n'),
 	});
-	return chain(id, `bench: ${id}`, inputCode(subscribers, 1), [group, httpRequestNode(api, officialAccount, '$json.ids')]);
+	return chain(id, `bench: ${id}`, inputCode(subscribers, 1), [group, httpRequestNode({ by: 'codeNode', api }, officialAccount, '$json.ids')]);
 }
 
 /**

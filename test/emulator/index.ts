@@ -15,6 +15,7 @@ export type {
   SubscriberMsgFlag,
   SubscriberSnapshot,
   TencentChatEmulator,
+  UserProfile,
 } from './types';
 export { decodeUserSig, signUserSigForTests, userSigHmac, userSigSignedContent, verifyUserSig } from './verifyUserSig';
 export type { UserSigPayload, VerifyUserSigInput, VerifyUserSigResult } from './verifyUserSig';

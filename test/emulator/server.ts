@@ -52,6 +52,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
   const maxIdsPerCall = options.maxIdsPerCall ?? 100;
   const state = new EmulatorState(nowMs, options.seed ?? 1);
   state.setMessageLimits(options.messageLimits ?? {});
+  for (const id of options.failingImports ?? []) state.failingImports.add(id);
+  state.subscribersMustBeImported = options.subscribersMustBeImported ?? false;
   for (const app of options.apps ?? [DEFAULT_APP]) state.addApp(app);
   for (const account of options.accounts ?? []) state.addAccount(account);
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? 200);
@@ -200,6 +202,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
     deliveryCount: (sdkAppId, officialAccount) => state.deliveryCount(sdkAppId, officialAccount),
     setMessageLimits: (limits) => state.setMessageLimits(limits),
     importUsers: (sdkAppId, ids) => state.importUsers(sdkAppId, ids),
+    isImported: (sdkAppId, id) => state.isImported(sdkAppId, id),
+    userProfile: (sdkAppId, id) => state.userProfile(sdkAppId, id),
+    setFailingImports(ids) {
+      state.failingImports.clear();
+      for (const id of ids) state.failingImports.add(id);
+    },
     resetCalls() {
       calls.length = 0; // Same array, so references held by tests stay live.
     },

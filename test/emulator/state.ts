@@ -9,6 +9,7 @@ import type {
   OfficialAccountSnapshot,
   SubscriberMsgFlag,
   SubscriberSnapshot,
+  UserProfile,
 } from './types';
 
 export const OFFICIAL_ACCOUNT_PREFIX = '@TOA#_';
@@ -286,6 +287,34 @@ export class EmulatorState {
   importUsers(sdkAppId: number, ids: string[]): void {
     const imported = this.appRecord(sdkAppId).imported;
     for (const id of ids) imported.add(id);
+  }
+
+  /** Extra: UserIDs multiaccount_import lists in FailAccounts instead of importing them (tests of partial failure). */
+  readonly failingImports = new Set<string>();
+
+  /**
+   * Extra: add_subscriber answers Result 0 for a UserID that is not imported. UNCERTAIN (doc section 2.6): Tencent
+   * may answer a top-level 70107 instead. Off by default, so that tests may subscribe any ID without importing it.
+   */
+  subscribersMustBeImported = false;
+
+  private readonly profiles = new Map<number, Map<string, UserProfile>>();
+
+  /** multiaccount_import: an existing user's Nick and FaceUrl are replaced by the ones given (doc section 9). */
+  importUser(sdkAppId: number, id: string, profile: UserProfile): void {
+    this.importUsers(sdkAppId, [id]);
+    if (profile.Nick === undefined && profile.FaceUrl === undefined) return;
+    let users = this.profiles.get(sdkAppId);
+    if (!users) {
+      users = new Map();
+      this.profiles.set(sdkAppId, users);
+    }
+    users.set(id, { ...users.get(id), ...profile });
+  }
+
+  userProfile(sdkAppId: number, id: string): UserProfile | undefined {
+    const profile = this.profiles.get(sdkAppId)?.get(id);
+    return profile && { ...profile };
   }
 
   /**

@@ -59,6 +59,12 @@ export interface MessageLimits {
   alreadyRecalledRetCode?: number;
 }
 
+/** A user's profile as multiaccount_import sets it (Tencent's field names). */
+export interface UserProfile {
+  Nick?: string;
+  FaceUrl?: string;
+}
+
 /** An official account as the emulator holds it (Tencent's field names). */
 export interface OfficialAccountSnapshot {
   Official_Account: string;
@@ -138,6 +144,13 @@ export interface EmulatorOptions {
   callbackToken?: string;
   /** send_official_account_msg limits; default strict (1/s, 2/h, 5-minute duplicate check). */
   messageLimits?: MessageLimits;
+  /** Extra: UserIDs multiaccount_import lists in FailAccounts instead of importing them; default none. */
+  failingImports?: string[];
+  /**
+   * Extra: add_subscriber answers Result 0 for a UserID that was never imported (UNCERTAIN: Tencent may answer 70107
+   * for the whole call). Default false: any UserID may subscribe.
+   */
+  subscribersMustBeImported?: boolean;
   /** Extra (not in the original API): called once per call when its outcome is final. Used by the CLI to log. */
   onCallComplete?: (call: CallRecord) => void;
 }
@@ -237,6 +250,12 @@ export interface TencentChatEmulator {
   setMessageLimits(limits: MessageLimits): void;
   /** Extra: marks UserIDs as imported into the app (as account_import would). */
   importUsers(sdkAppId: number, ids: string[]): void;
+  /** Extra: whether the UserID is a user of the app (what account_check answers). */
+  isImported(sdkAppId: number, id: string): boolean;
+  /** Extra: the Nick and FaceUrl multiaccount_import last set for the user, if any. */
+  userProfile(sdkAppId: number, id: string): UserProfile | undefined;
+  /** Extra: replaces the UserIDs multiaccount_import lists in FailAccounts instead of importing them. */
+  setFailingImports(ids: string[]): void;
   resetCalls(): void;
   /** Max number of arrivals in any half-open window [t, t+windowMs). */
   maxCallsInWindow(windowMs?: number, filter?: (c: CallRecord) => boolean): number;

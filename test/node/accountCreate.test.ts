@@ -189,7 +189,7 @@ describe('Official Account → Create', () => {
 		it('an Owner who is not a user of the app is explained as such', async () => {
 			const result = await create(emulator, [{ owner: 'stranger', name: 'Nobody' }]);
 			expect(result.error?.message).toMatch(/The Owner \(or the admin account\) is not a user of this app.*\[item 0\]$/);
-			expect(result.error?.description).toMatch(/Set Owner to a UserID already imported/);
+			expect(result.error?.description).toMatch(/Import the Owner first with this node.s User → Import/);
 		});
 
 		it('retries a passing failure (HTTP 502, 20005) and creates the account once', async () => {

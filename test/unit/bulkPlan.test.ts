@@ -1,6 +1,6 @@
 // planBatches (grouping, dedupe, chunking, order) and the result-list reader of delete_subscriber (per-subscriber Result).
 import { contract as deleteContract } from '../../nodes/TencentChatOfficialAccount/actions/subscriber/delete.operation';
-import { planBatches } from '../../nodes/TencentChatOfficialAccount/engine/bulk/planner';
+import { BatchPlanner, planBatches } from '../../nodes/TencentChatOfficialAccount/engine/bulk/planner';
 import type { BulkBatch, IdOutcome } from '../../nodes/TencentChatOfficialAccount/engine/bulk/types';
 import { DELETE_SUBSCRIBER_MAX_IDS_PER_CALL, type TencentReplyEnvelope } from '../../nodes/TencentChatOfficialAccount/tencent/contract';
 
@@ -95,6 +95,27 @@ describe('planBatches', () => {
 	it('plans nothing for no requests or no IDs', () => {
 		expect(planBatches([], 100)).toEqual([]);
 		expect(planBatches([{ target: NEWS, ids: [] }], 100)).toEqual([]);
+	});
+});
+
+describe('BatchPlanner item details', () => {
+	it("carries each item's details with its IDs into their batch, the first item's for a repeated ID", () => {
+		const planner = new BatchPlanner(2);
+		const full = [
+			...planner.add(NEWS, ['a'], { Nick: 'A' }),
+			...planner.add(NEWS, ['b']),
+			...planner.add(NEWS, ['c'], { Nick: 'C' }),
+			...planner.add(NEWS, ['a'], { Nick: 'again' }),
+		];
+		const batches = [...full, ...planner.flush()];
+		expect(batches.map((batch) => batch.ids)).toEqual([['a', 'b'], ['c']]);
+		expect([...(batches[0].details ?? [])]).toEqual([['a', { Nick: 'A' }]]);
+		expect([...(batches[1].details ?? [])]).toEqual([['c', { Nick: 'C' }]]);
+	});
+
+	it('gives batches without details no details map', () => {
+		const batches = planBatches([{ target: NEWS, ids: ids('u', 5) }], 2);
+		expect(batches.every((batch) => batch.details === undefined)).toBe(true);
 	});
 });
 

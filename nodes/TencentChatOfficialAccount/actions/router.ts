@@ -4,6 +4,7 @@ import * as message from './message';
 import * as officialAccount from './officialAccount';
 import * as subscriber from './subscriber';
 import * as subscription from './subscription';
+import * as user from './user';
 
 type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
@@ -13,6 +14,7 @@ const resources: Record<string, Record<string, { execute: OperationExecute }>> =
 	officialAccount: officialAccount.operations,
 	subscriber: subscriber.operations,
 	subscription: subscription.operations,
+	user: user.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -20,6 +20,8 @@ const OFFICIAL_ACCOUNT_SERVICE = 'official_account_open_http_svc';
 export const COMMANDS = {
 	/** Cheap admin call used by the credential test (im_open_login_svc, official-accounts-api.md §9). */
 	accountCheck: 'im_open_login_svc/account_check',
+	/** User → Import (D34954, doc §9); its fields are in IMPORT_USERS. */
+	multiaccountImport: 'im_open_login_svc/multiaccount_import',
 	createOfficialAccount: `${OFFICIAL_ACCOUNT_SERVICE}/create_official_account`,
 	destroyOfficialAccount: `${OFFICIAL_ACCOUNT_SERVICE}/destroy_official_account`,
 	modifyOfficialAccount: `${OFFICIAL_ACCOUNT_SERVICE}/modify_official_account_base_info`,
@@ -441,6 +443,40 @@ export const OFFICIAL_ACCOUNT_ID = {
  * UNCERTAIN whether every REST command enforces exactly this.
  */
 export const USER_ID_MAX_BYTES = 32;
+
+/*
+ * Users of the app (`im_open_login_svc`, doc §9): User → Import and User → Check. Subscribers and account owners
+ * must be users of the app, so these are the commands that make a UserID usable.
+ */
+
+/** `multiaccount_import`, new body form `{ AccountList: [{ UserID, Nick?, FaceUrl? }] }`, reply `FailAccounts: [UserID]` (D34954). */
+export const IMPORT_USERS = {
+	accountList: 'AccountList', // D34954 (new form; the old form `Accounts: [ids]` takes no profile)
+	userId: 'UserID', // D34954
+	nick: 'Nick', // D34954
+	faceUrl: 'FaceUrl', // D34954
+	failAccounts: 'FailAccounts', // D34954: the UserIDs that were not imported
+	maxIdsPerCall: 100, // D34954: "up to 100 accounts at a time"
+} as const;
+
+/** D34954 "Maximum call frequency: 100 times/second", below the app's 200. */
+export const MULTIACCOUNT_IMPORT_MAX_CALLS_PER_SECOND = 100;
+
+/** `account_check`: `{ CheckItem: [{ UserID }] }`, reply `ResultItem: [{ UserID, ResultCode, ResultInfo, AccountStatus }]` (D34956). */
+export const CHECK_USERS = {
+	checkItem: 'CheckItem', // D34956
+	userId: 'UserID', // D34956
+	resultList: 'ResultItem', // D34956
+	resultCode: 'ResultCode', // D34956: 0 = checked
+	resultInfo: 'ResultInfo', // D34956
+	accountStatus: 'AccountStatus', // D34956
+	imported: 'Imported', // D34956
+	notImported: 'NotImported', // D34956
+	maxIdsPerCall: 100, // D34956: "up to 100 accounts"
+} as const;
+
+/** D34956 "Maximum call frequency: 100 times/second" (every language of the page says the same). */
+export const ACCOUNT_CHECK_MAX_CALLS_PER_SECOND = 100;
 
 /** `random` query parameter: a 32-bit unsigned integer (D34620, D60761). */
 export const RANDOM_MAX = 0xffffffff;

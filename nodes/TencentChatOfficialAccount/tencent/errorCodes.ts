@@ -396,15 +396,19 @@ export const TENCENT_ERROR_CODES: Readonly<Record<number, TencentErrorCode>> = {
 	},
 	// V2TIMErrorCode.h ERR_SVR_ACCOUNT_NOT_FOUND: the user account was never imported.
 	70107: {
-		meaning: 'The admin account was never imported',
-		fix: 'Use an existing App admin as Admin Identifier.',
+		meaning: 'A UserID in the request (or the admin account) was never imported into this app',
+		fix: 'Import the user first with this node\'s User → Import (User → Check tells which UserIDs are imported); if it is the admin account, use an existing App admin as Admin Identifier.',
 		handling: 'final',
 		cause: 'credential-invalid',
 		byCommand: {
 			// UNCERTAIN which code Tencent gives for an owner that is not imported; 70107 is its "not imported".
 			[COMMANDS.createOfficialAccount]: {
 				meaning: 'The Owner (or the admin account) is not a user of this app',
-				fix: 'Set Owner to a UserID already imported into the app (Tencent Chat console > Account Management, or the account_import API).',
+				fix: 'Import the Owner first with this node\'s User → Import (User → Check tells whether it is), then run this item again.',
+			},
+			[COMMANDS.addSubscriber]: {
+				meaning: 'A subscriber (or the admin account) was never imported into this app',
+				fix: 'Import the subscribers first with this node\'s User → Import (User → Check tells which UserIDs are imported), then add them again.',
 			},
 		},
 	},

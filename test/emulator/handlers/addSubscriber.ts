@@ -32,6 +32,7 @@ export const addSubscriber = rejecting(async (raw, context) => {
   const added: string[] = [];
   const SubscriberList = ids.map((id) => {
     if (context.resultZero(id)) return { Subscriber_Account: id, Result: 0 };
+    if (context.state.subscribersMustBeImported && !context.state.isImported(context.sdkAppId, id)) return { Subscriber_Account: id, Result: 0 };
     if (account.subscribers.has(id)) return { Subscriber_Account: id, Result: 2 };
     if (refuseAll || refused.has(id) || account.subscribers.size >= account.MaxSubscriberNum) return { Subscriber_Account: id, Result: 0 };
     context.state.subscribe(context.sdkAppId, officialAccount, id);

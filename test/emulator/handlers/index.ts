@@ -11,6 +11,7 @@ import { getSubscribedOfficialAccountList } from './getSubscribedList';
 import { getSubscriberInfo } from './getSubscriberInfo';
 import { modifyOfficialAccountBaseInfo } from './modifyOfficialAccount';
 import { modifySubscriberInfo } from './modifySubscriberInfo';
+import { multiaccountImport } from './multiaccountImport';
 import { recallMsg } from './recallMsg';
 import { sendOfficialAccountMsg } from './sendOfficialAccountMsg';
 
@@ -21,6 +22,7 @@ const OA = 'official_account_open_http_svc';
 
 export const COMMAND_HANDLERS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
   ['im_open_login_svc/account_check', accountCheck],
+  ['im_open_login_svc/multiaccount_import', multiaccountImport],
   [`${OA}/create_official_account`, createOfficialAccount],
   [`${OA}/destroy_official_account`, destroyOfficialAccount],
   [`${OA}/modify_official_account_base_info`, modifyOfficialAccountBaseInfo],

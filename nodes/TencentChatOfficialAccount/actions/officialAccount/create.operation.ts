@@ -74,7 +74,7 @@ const operation: PerItemOperation<CreateRequest> = {
 			parameter: 'owner',
 			label: 'Owner',
 			check: (raw) => checkUserId(raw, 'Owner'),
-			fix: 'Set Owner to the UserID of an existing user of this app (printable ASCII, at most 32 bytes).',
+			fix: 'Set Owner to the UserID of a user of this app (printable ASCII, at most 32 bytes); import a new one first with User → Import.',
 		});
 		if (!owner.ok) return owner;
 		const name = readChecked(reader, itemIndex, { parameter: 'name', label: 'Name', check: (raw) => checkAccountName(raw), fix: ACCOUNT_NAME_FIX });
@@ -131,7 +131,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. admin001',
-		description: 'UserID of the user who owns the account; it must already be a user of this app',
+		description: 'UserID of the user who owns the account; it must already be a user of this app (import it first with User → Import)',
 	},
 	{
 		displayName: 'Name',

@@ -20,7 +20,7 @@ export const contract: BulkContract = subscriberListContract({
 	successes: { [ADD_RESULT.added]: 'added', [ADD_RESULT.alreadySubscribed]: 'alreadySubscribed' },
 	failureReason: (result) =>
 		result === ADD_RESULT.failed
-			? 'Tencent Chat could not subscribe this user (Result 0): the user may not be imported, the account may be full, or a callback refused it'
+			? 'Tencent Chat could not subscribe this user (Result 0): the user may not be imported (User → Import), the account may be full, or a callback refused it'
 			: `Tencent Chat answered an unknown Result ${String(result)} for this user`,
 	wording: {
 		noun: 'subscriber',

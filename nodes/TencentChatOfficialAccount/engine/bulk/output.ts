@@ -66,7 +66,7 @@ export function appendRequestItems(contract: BulkContract, request: BulkRequest,
 		const fields: IDataObject = {};
 		if (contract.targetField) fields[contract.targetField] = request.target;
 		fields[contract.idField] = id;
-		fields.result = outcome.result;
+		if (contract.perIdResult !== false) fields.result = outcome.result;
 		fields.status = outcome.status;
 		if (outcome.ok) {
 			into.push({ json: outcome.fields ? { ...fields, ...outcome.fields } : fields, pairedItem });

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { BulkBatch } from './types';
 
 /**
@@ -12,10 +14,13 @@ export class BatchPlanner {
 	/** IDs waiting for their batch to fill, per target, in first-seen order. */
 	private readonly pending = new Map<string, string[]>();
 
+	/** The details of pending IDs that have any, per target (most operations have none, and pay nothing). */
+	private readonly pendingDetails = new Map<string, Map<string, IDataObject>>();
+
 	constructor(private readonly batchSize: number) {}
 
-	/** Adds one item's IDs; returns the batches that became full. */
-	add(target: string, ids: string[]): BulkBatch[] {
+	/** Adds one item's IDs (with that item's details, if any); returns the batches that became full. */
+	add(target: string, ids: string[], details?: IDataObject): BulkBatch[] {
 		let planned = this.planned.get(target);
 		if (!planned) {
 			planned = new Set();
@@ -28,16 +33,37 @@ export class BatchPlanner {
 			if (planned.has(id)) continue;
 			planned.add(id);
 			pending.push(id);
-			if (pending.length === this.batchSize) full.push({ target, ids: pending.splice(0) });
+			if (details) this.detailsOf(target).set(id, details);
+			if (pending.length === this.batchSize) full.push(this.take(target, pending));
 		}
 		return full;
+	}
+
+	private detailsOf(target: string): Map<string, IDataObject> {
+		let details = this.pendingDetails.get(target);
+		if (!details) {
+			details = new Map();
+			this.pendingDetails.set(target, details);
+		}
+		return details;
+	}
+
+	/** Empties the target's pending IDs into one batch, with the details of those IDs. */
+	private take(target: string, pending: string[]): BulkBatch {
+		const batch: BulkBatch = { target, ids: pending.splice(0) };
+		const details = this.pendingDetails.get(target);
+		if (details && details.size > 0) {
+			batch.details = new Map(details);
+			details.clear();
+		}
+		return batch;
 	}
 
 	/** The partly filled batches left after the last item. */
 	flush(): BulkBatch[] {
 		const rest: BulkBatch[] = [];
 		for (const [target, pending] of this.pending) {
-			if (pending.length > 0) rest.push({ target, ids: pending.splice(0) });
+			if (pending.length > 0) rest.push(this.take(target, pending));
 		}
 		return rest;
 	}

@@ -30,7 +30,10 @@ export function readBulkRequest(reader: ItemParameterReader, contract: BulkContr
 	}
 	const ids = readIdList(reader, contract.ids, itemIndex);
 	if (!ids.ok) return { itemIndex, valid: false, field: ids.field, reason: ids.reason, fix: ids.fix };
-	return { itemIndex, valid: true, target, entries: ids.entries };
+	if (!contract.itemDetails) return { itemIndex, valid: true, target, entries: ids.entries };
+	const details = contract.itemDetails(reader, itemIndex, ids.entries);
+	if (!details.ok) return { itemIndex, valid: false, field: details.field, reason: details.reason, fix: details.fix };
+	return { itemIndex, valid: true, target, entries: ids.entries, details: details.details };
 }
 
 /** The error for the first invalid input of an item, when the node is not set to continue. */
@@ -78,7 +81,7 @@ export async function runBulk(ctx: IExecuteFunctions, contract: BulkContract): P
 		if (request.valid) {
 			const ids: string[] = [];
 			for (const entry of request.entries) if (entry.ok) ids.push(entry.id);
-			for (const batch of planner.add(request.target, ids)) dispatcher.dispatch(batch);
+			for (const batch of planner.add(request.target, ids, request.details)) dispatcher.dispatch(batch);
 		}
 		if (Date.now() - sliceStart >= READ_SLICE_MS) {
 			await sleep(0);
