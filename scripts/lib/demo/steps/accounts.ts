@@ -17,6 +17,22 @@ export const createAccount: DemoStep = {
 	},
 };
 
+export const updateAccount: DemoStep = {
+	resource: 'Official Account',
+	title: 'Change its introduction',
+	async run(demo: DemoContext) {
+		const introduction = 'Weekly offers of the demo shop';
+		const { items } = await runOperation(demo, {
+			resource: 'officialAccount',
+			operation: 'update',
+			about: `Official Account ID ${SHOP}, Update Fields: Introduction "${introduction}" (only the fields added are sent)`,
+			parameters: { officialAccount: SHOP, updateFields: { introduction }, options: {} },
+		});
+		printTable(demo, ['officialAccount', 'updated', 'introduction'], items.map(({ json }) => [json.officialAccount as string, String(json.updated), json.introduction as string]));
+		if (demo.emulator.account(APP, SHOP)?.Introduction !== introduction) demo.problem(`Update: the emulator holds another introduction for ${SHOP}`);
+	},
+};
+
 export const getAccounts: DemoStep = {
 	resource: 'Official Account',
 	title: 'Read two official accounts in one call',

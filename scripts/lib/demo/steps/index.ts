@@ -1,5 +1,5 @@
 // The demo, in order. A step is a few lines in one of these files; add one to this list where it belongs.
-import { createAccount, deleteAccount, getAccounts } from './accounts';
+import { createAccount, deleteAccount, getAccounts, updateAccount } from './accounts';
 import { messageHistory, recallSent, sendOnce } from './messages';
 import type { DemoStep } from './step';
 import { addFromForm, addToShop, deleteFromCrm, deleteWithErrorOutput, listSubscribers, updateSubscriber } from './subscribers';
@@ -10,6 +10,7 @@ export type { DemoStep } from './step';
 
 export const DEMO_STEPS: DemoStep[] = [
 	createAccount,
+	updateAccount,
 	getAccounts,
 	// User → Import / Check: the users a workflow is about to subscribe (steps of the User resource go here).
 	addFromForm,
