@@ -32,8 +32,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 	const steps = options.steps ?? DEMO_STEPS;
 	const started = performance.now();
 	const problems: string[] = [];
-	// Message limits off: the demo broadcasts again on every run, and Tencent's 2 per hour would stop a second run.
-	const emulator = await startEmulator({ port: 0, apps: DEMO_SEED.apps, accounts: DEMO_SEED.accounts, messageLimits: { perHour: 0 } });
+	// Tencent's limits as they are (strict message limits too): the demo sends one broadcast.
+	const emulator = await startEmulator({ port: 0, apps: DEMO_SEED.apps, accounts: DEMO_SEED.accounts });
 	try {
 		// Loaded only now: n8n-core must see N8N_USER_FOLDER (set by the caller) when it is first loaded.
 		const { runNode } = await import('../../../test/engine/runNode');
