@@ -1,4 +1,4 @@
-// npm run bench [-- --quick --only CASES --profile CASES --keep]
+// npm run bench [-- --quick --only CASES --profile CASES --runs N --keep]
 //
 // The benchmark where users run the node: a real n8n (the pinned version npm run test:e2e installs, its
 // default `vm` expression engine), our package packed and installed as a community package, workflows
@@ -47,9 +47,10 @@ const GOAL = {
 const CASES = ['bulk', 'inputField', 'defineBelow', 'inputField10k', 'httpRequestPerId', 'httpRequestCredential', 'chunkedHttpRequest', 'bulkHttps', 'webhook', 'webhookHttps'] as const;
 type CaseName = (typeof CASES)[number];
 
-const USAGE = `Usage: npm run bench -- [--quick] [--only CASES] [--profile CASES] [--keep]
+const USAGE = `Usage: npm run bench -- [--quick] [--only CASES] [--profile CASES] [--runs N] [--keep]
   --quick          sizes / 10 (webhook 6 runs): a smoke run of the harness
   --only CASES     comma-separated subset of ${CASES.join(',')}
+  --runs N         measure every case N times in a row (default 1); each JSON line carries its "run"
   --profile CASES  run these cases with node --cpu-prof on the n8n process and print where the node's time went
   --keep           keep the work folder (n8n stdout, workflows, profiles)`;
 
@@ -266,6 +267,7 @@ function parseOptions() {
 			quick: { type: 'boolean', default: false },
 			only: { type: 'string' },
 			profile: { type: 'string' },
+			runs: { type: 'string' },
 			keep: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
 		},
@@ -276,7 +278,9 @@ function parseOptions() {
 		if (unknown.length) throw new Error(`unknown case(s) ${unknown.join(', ')}\n${USAGE}`);
 		return new Set(names);
 	};
-	return { ...values, only: list(values.only, CASES), profile: list(values.profile, []) };
+	const runs = values.runs === undefined ? 1 : Number(values.runs);
+	if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${JSON.stringify(values.runs)}\n${USAGE}`);
+	return { ...values, only: list(values.only, CASES), profile: list(values.profile, []), runs };
 }
 
 function builtNodeHasInputField(): boolean {
@@ -342,51 +346,55 @@ async function main(): Promise<number> {
 		for (const workflow of [...selected.map((spec) => spec.workflow), ...Object.values(webhooks)]) writeFileSync(join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
 		n8n.command(['import:workflow', '--separate', `--input=${workflowDir}`]);
 
-		const results = new Map<string, Awaited<ReturnType<typeof runThroughput>>>();
-		for (const spec of selected) {
-			const result = await runThroughput(setup, spec);
-			results.set(spec.name, result);
-			const { window, ...printed } = result;
-			void window;
-			const goals: Record<string, boolean> = {};
-			if (spec.name === 'bulk') goals.pctOfCeilingAtLeast95 = result.pctOfCeiling >= GOAL.bulkPctOfCeiling;
-			if (spec.name === 'inputField') goals.pctOfCeilingAtLeast90 = result.pctOfCeiling >= GOAL.inputFieldPctOfCeiling;
-			if (spec.name === 'bulkHttps') goals.pctOfCeilingAtLeast85 = result.pctOfCeiling >= GOAL.httpsPctOfCeiling;
-			if (spec.subscribers >= 100000 / scale && spec.nodes.includes(wf.OUR_NODE)) goals.rssGrowthUnder200MBPer100k = result.rssGrowthMBPer100k < GOAL.rssGrowthMBPer100k;
-			if (spec.name === 'defineBelow' && result.expressionProbe) {
-				// What Define Below costs per item beyond reading the IDs without an expression (Input Field, same items).
-				const floor = results.get('inputField10k');
-				const floorMsPerItem = floor ? floor.msPerItem : 1000 / CEILING_DELETIONS_PER_S;
-				const overMsPerItem = round(result.msPerItem - floorMsPerItem, 3);
-				Object.assign(result.expressionProbe, { floorCase: floor ? 'inputField10k' : 'API ceiling', floorMsPerItem, overFloorMsPerItem: overMsPerItem });
-				goals.atMostOneExpressionPerItem = overMsPerItem <= result.expressionProbe.oneExpressionMs;
+		// Each run re-seeds every case's account, so runs measure the same work one after another.
+		for (let run = 1; run <= options.runs; run++) {
+			if (options.runs > 1) log(`run ${run}/${options.runs}`);
+			const results = new Map<string, Awaited<ReturnType<typeof runThroughput>>>();
+			for (const spec of selected) {
+				const result = await runThroughput(setup, spec);
+				results.set(spec.name, result);
+				const { window, ...printed } = result;
+				void window;
+				const goals: Record<string, boolean> = {};
+				if (spec.name === 'bulk') goals.pctOfCeilingAtLeast95 = result.pctOfCeiling >= GOAL.bulkPctOfCeiling;
+				if (spec.name === 'inputField') goals.pctOfCeilingAtLeast90 = result.pctOfCeiling >= GOAL.inputFieldPctOfCeiling;
+				if (spec.name === 'bulkHttps') goals.pctOfCeilingAtLeast85 = result.pctOfCeiling >= GOAL.httpsPctOfCeiling;
+				if (spec.subscribers >= 100000 / scale && spec.nodes.includes(wf.OUR_NODE)) goals.rssGrowthUnder200MBPer100k = result.rssGrowthMBPer100k < GOAL.rssGrowthMBPer100k;
+				if (spec.name === 'defineBelow' && result.expressionProbe) {
+					// What Define Below costs per item beyond reading the IDs without an expression (Input Field, same items).
+					const floor = results.get('inputField10k');
+					const floorMsPerItem = floor ? floor.msPerItem : 1000 / CEILING_DELETIONS_PER_S;
+					const overMsPerItem = round(result.msPerItem - floorMsPerItem, 3);
+					Object.assign(result.expressionProbe, { floorCase: floor ? 'inputField10k' : 'API ceiling', floorMsPerItem, overFloorMsPerItem: overMsPerItem });
+					goals.atMostOneExpressionPerItem = overMsPerItem <= result.expressionProbe.oneExpressionMs;
+				}
+				if (result.exitCode !== 0 || Object.values(result.everyCaseGoals).includes(false)) failures++;
+				console.log(JSON.stringify({ run, ...printed, goals }));
 			}
-			if (result.exitCode !== 0 || Object.values(result.everyCaseGoals).includes(false)) failures++;
-			console.log(JSON.stringify({ ...printed, goals }));
-		}
-		const ratio = (slow?: { nodeTimeS: number }, fast?: { nodeTimeS: number }) => (slow && fast ? round(slow.nodeTimeS / fast.nodeTimeS, 2) : null);
-		if (results.has('httpRequestPerId')) {
-			const viaInputField = ratio(results.get('httpRequestPerId'), results.get('inputField10k'));
-			const viaDefineBelow = ratio(results.get('httpRequestPerId'), results.get('defineBelow'));
-			const best = viaInputField ?? viaDefineBelow;
-			console.log(JSON.stringify({ case: 'vsHttpRequestPerId', items: size.perId, speedupInputField: viaInputField, speedupDefineBelow: viaDefineBelow, goals: { atLeast100x: best !== null && best >= GOAL.vsHttpRequestPerId } }));
-		}
-		if (results.has('httpRequestCredential')) {
-			// The HTTP Request node signed by our credential, one call per ID: what a user picks for a command our node lacks.
-			const viaInputField = ratio(results.get('httpRequestCredential'), results.get('inputField10k'));
-			const viaDefineBelow = ratio(results.get('httpRequestCredential'), results.get('defineBelow'));
-			const vsCodeNodeSigning = ratio(results.get('httpRequestCredential'), results.get('httpRequestPerId'));
-			console.log(JSON.stringify({ case: 'vsHttpRequestCredential', items: size.perId, speedupInputField: viaInputField, speedupDefineBelow: viaDefineBelow, timeVsCodeNodeSigning: vsCodeNodeSigning }));
-		}
-		if (results.has('chunkedHttpRequest')) {
-			const speedup = ratio(results.get('chunkedHttpRequest'), results.get('inputField') ?? results.get('bulk'));
-			console.log(JSON.stringify({ case: 'vsChunkedHttpRequest', subscribers: size.big, oursCase: results.has('inputField') ? 'inputField' : 'bulk', speedup, goals: { atLeast1_15x: speedup !== null && speedup >= GOAL.vsChunkedHttpRequest } }));
-		}
-		for (const name of ['webhook', 'webhookHttps'] as const) {
-			if (!options.only.has(name)) continue;
-			const result = await runWebhook(setup, name, webhooks[name], name === 'webhook' ? http : https, account(name), size.webhookRuns);
-			if (result.exitCode !== 0 || Object.values(result.everyCaseGoals).includes(false)) failures++;
-			console.log(JSON.stringify(result));
+			const ratio = (slow?: { nodeTimeS: number }, fast?: { nodeTimeS: number }) => (slow && fast ? round(slow.nodeTimeS / fast.nodeTimeS, 2) : null);
+			if (results.has('httpRequestPerId')) {
+				const viaInputField = ratio(results.get('httpRequestPerId'), results.get('inputField10k'));
+				const viaDefineBelow = ratio(results.get('httpRequestPerId'), results.get('defineBelow'));
+				const best = viaInputField ?? viaDefineBelow;
+				console.log(JSON.stringify({ run, case: 'vsHttpRequestPerId', items: size.perId, speedupInputField: viaInputField, speedupDefineBelow: viaDefineBelow, goals: { atLeast100x: best !== null && best >= GOAL.vsHttpRequestPerId } }));
+			}
+			if (results.has('httpRequestCredential')) {
+				// The HTTP Request node signed by our credential, one call per ID: what a user picks for a command our node lacks.
+				const viaInputField = ratio(results.get('httpRequestCredential'), results.get('inputField10k'));
+				const viaDefineBelow = ratio(results.get('httpRequestCredential'), results.get('defineBelow'));
+				const vsCodeNodeSigning = ratio(results.get('httpRequestCredential'), results.get('httpRequestPerId'));
+				console.log(JSON.stringify({ run, case: 'vsHttpRequestCredential', items: size.perId, speedupInputField: viaInputField, speedupDefineBelow: viaDefineBelow, timeVsCodeNodeSigning: vsCodeNodeSigning }));
+			}
+			if (results.has('chunkedHttpRequest')) {
+				const speedup = ratio(results.get('chunkedHttpRequest'), results.get('inputField') ?? results.get('bulk'));
+				console.log(JSON.stringify({ run, case: 'vsChunkedHttpRequest', subscribers: size.big, oursCase: results.has('inputField') ? 'inputField' : 'bulk', speedup, goals: { atLeast1_15x: speedup !== null && speedup >= GOAL.vsChunkedHttpRequest } }));
+			}
+			for (const name of ['webhook', 'webhookHttps'] as const) {
+				if (!options.only.has(name)) continue;
+				const result = await runWebhook(setup, name, webhooks[name], name === 'webhook' ? http : https, account(name), size.webhookRuns);
+				if (result.exitCode !== 0 || Object.values(result.everyCaseGoals).includes(false)) failures++;
+				console.log(JSON.stringify({ run, ...result }));
+			}
 		}
 	} finally {
 		await http.stop();

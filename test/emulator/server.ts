@@ -21,6 +21,14 @@ import { DEFAULT_APP } from './types';
 const BAD_GATEWAY_HTML =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
+const LOOPBACK = '127.0.0.1';
+
+/** The host part of the emulator's URL for a listen address: a wildcard address is reached at the loopback. */
+function urlHost(listenHost: string): string {
+  if (listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '') return LOOPBACK;
+  return listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+}
+
 type Outcome =
   | { kind: 'json'; reply: ReplyBody; outcome?: 'rateLimited' }
   | { kind: 'http502' }
@@ -172,7 +180,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, options.host ?? LOOPBACK, () => {
       server.off('error', reject);
       resolve();
     });
@@ -180,7 +188,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Tenc
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    // The loopback address also when listening on every interface: clients on this machine use it.
+    url: `${options.tls ? 'https' : 'http'}://${urlHost(options.host ?? LOOPBACK)}:${port}`,
     port,
     calls,
     setLatency(ms) {

@@ -114,6 +114,8 @@ export interface MessageSnapshot {
 export interface EmulatorOptions {
   /** Default 0 (a free port). */
   port?: number;
+  /** Address to listen on; default 127.0.0.1. `0.0.0.0` lets n8n in a Docker container reach it. */
+  host?: string;
   /** Serve HTTPS with this PEM key and certificate (for 127.0.0.1) instead of plain HTTP; default plain HTTP. */
   tls?: { key: string; cert: string };
   /** Default: [DEFAULT_APP]. */

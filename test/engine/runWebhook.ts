@@ -56,6 +56,8 @@ export interface RunWebhookOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	downstream?: DownstreamNode[];
+	/** The trigger to run; default the source class (the demo passes the one loaded from dist/). */
+	trigger?: INodeType;
 }
 
 export interface RunWebhookResult {
@@ -117,7 +119,9 @@ function fakeRequest(request: WebhookRequest) {
  * credential access), with a fake Express request/response, as n8n's WebhookService.runWebhook does.
  */
 export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhookResult> {
-	const trigger = new TencentChatOfficialAccountTrigger();
+	const trigger: INodeType = options.trigger ?? new TencentChatOfficialAccountTrigger();
+	if (!trigger.webhook) throw new Error('The trigger node type has no webhook method');
+	const webhook = trigger.webhook;
 	const types: Record<string, INodeType> = { [TRIGGER_TYPE_NAME]: trigger };
 	for (const node of options.downstream ?? []) types[node.type] = node.nodeType;
 	const nodeTypes: INodeTypes = {
@@ -184,7 +188,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	// The context's logger is a memoised getter on the prototype; an own property shadows it.
 	Object.defineProperty(context, 'logger', { value: { warn: record, error: record, info: () => {}, debug: () => {} } });
 
-	const result = (await trigger.webhook.call(context)) as IWebhookResponseData;
+	const result = (await webhook.call(context)) as IWebhookResponseData;
 
 	const responseMode = workflow.expression.getSimpleParameterValue(triggerNode, webhookDescription.responseMode, 'webhook', {}, undefined, 'onReceived');
 	const evaluateResponseData = (value: string | undefined) =>

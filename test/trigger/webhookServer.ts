@@ -3,7 +3,7 @@
 // for the cases the trigger produces (its own response, webhookResponse without data, last node's first item).
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { runWebhook, WEBHOOK_ID, type DownstreamNode } from '../engine/runWebhook';
 
@@ -34,6 +34,8 @@ export async function startWebhookServer(setup: {
   parameters: INodeParameters;
   credentials: ICredentialDataDecryptedObject;
   downstream?: DownstreamNode[];
+  /** Default: the trigger's source class (see runWebhook). */
+  trigger?: INodeType;
 }): Promise<WebhookServer> {
   const executions: INodeExecutionData[][] = [];
   const server = createServer((req, res) => {
@@ -44,6 +46,7 @@ export async function startWebhookServer(setup: {
         parameters: setup.parameters,
         credentials: setup.credentials,
         downstream: setup.downstream,
+        trigger: setup.trigger,
         request: { query: Object.fromEntries(target.searchParams) as IDataObject, body: bodyAsN8nReadsIt(raw, req.headers['content-type']), rawBody: raw },
       });
       const reply = (status: number, body: unknown) => {

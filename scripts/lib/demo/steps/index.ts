@@ -1,0 +1,29 @@
+// The demo, in order. A step is a few lines in one of these files; add one to this list where it belongs.
+import { createAccount, deleteAccount, getAccounts, updateAccount } from './accounts';
+import { messageHistory, recallSent, sendOnce } from './messages';
+import type { DemoStep } from './step';
+import { addFromForm, addToShop, deleteFromCrm, deleteWithErrorOutput, listSubscribers, updateSubscriber } from './subscribers';
+import { userSubscriptions } from './subscriptions';
+import { signedCallback } from './trigger';
+
+export type { DemoStep } from './step';
+
+export const DEMO_STEPS: DemoStep[] = [
+	createAccount,
+	updateAccount,
+	getAccounts,
+	// User → Import / Check: the users a workflow is about to subscribe (steps of the User resource go here).
+	addFromForm,
+	addToShop,
+	listSubscribers,
+	updateSubscriber,
+	userSubscriptions,
+	deleteFromCrm,
+	deleteWithErrorOutput,
+	// Subscriber → Sync: make an account's subscribers match a list (its step goes here).
+	sendOnce,
+	recallSent,
+	messageHistory,
+	signedCallback,
+	deleteAccount,
+];
