@@ -4,6 +4,7 @@ import { messageHistory, recallSent, sendOnce } from './messages';
 import type { DemoStep } from './step';
 import { addFromForm, addToShop, deleteFromCrm, deleteWithErrorOutput, listSubscribers, updateSubscriber } from './subscribers';
 import { userSubscriptions } from './subscriptions';
+import { importAndCheckUsers } from './users';
 import { signedCallback } from './trigger';
 
 export type { DemoStep } from './step';
@@ -12,7 +13,7 @@ export const DEMO_STEPS: DemoStep[] = [
 	createAccount,
 	updateAccount,
 	getAccounts,
-	// User → Import / Check: the users a workflow is about to subscribe (steps of the User resource go here).
+	importAndCheckUsers,
 	addFromForm,
 	addToShop,
 	listSubscribers,
