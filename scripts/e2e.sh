@@ -212,6 +212,22 @@ run_and_check "$E2E_DIR/subscriber-operations.e2e.workflow.json" "e2e: create ac
 log "e2e workflow: official account operations and subscriptions"
 run_and_check "$E2E_DIR/accounts.e2e.workflow.json" "accounts: create, add, update, get, subscriptions, delete (test/e2e)" \
   check --expect "$E2E_DIR/accounts.e2e.expect.json"
+log "e2e workflow: Subscriber Sync (a setup run, then the sync with a CRM segment)"
+run_and_check "$E2E_DIR/sync-setup.e2e.workflow.json" "sync setup: create an account with 5 subscribers (test/e2e)" \
+  nodes --expect "$E2E_DIR/sync-setup.e2e.expect.json"
+# A sync keeps subscribers who joined within 2 s before it started (the clock margin): let the setup's be older.
+sleep 3
+run_and_check "$E2E_DIR/sync.e2e.workflow.json" "sync: dry run, sync with a CRM segment, list afterwards (test/e2e)" \
+  nodes --expect "$E2E_DIR/sync.e2e.expect.json"
+SYNC_ACCOUNT="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).emulatorSubscribers.officialAccount' "$E2E_DIR/sync.e2e.expect.json")"
+if node "$E2E_DIR/emulator-client.mjs" subscribers --base-url "$EMU_URL" --account "$SYNC_ACCOUNT" >"$WORK/out/sync.emulator.json" 2>"$WORK/out/sync.emulator.err" \
+   && node -e '
+     const fs = require("fs"); const [state, expect] = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+     const got = [...state.ids].sort(), want = [...expect.emulatorSubscribers.ids].sort();
+     if (JSON.stringify(got) !== JSON.stringify(want)) { console.error(`emulator has ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`); process.exit(1); }
+   ' "$WORK/out/sync.emulator.json" "$E2E_DIR/sync.e2e.expect.json"; then
+  record PASS "sync: the emulator's subscriber list is exactly the segment"
+else record FAIL "sync: the emulator's subscriber list is exactly the segment" "$(cat "$WORK/out/sync.emulator.err" 2>/dev/null | tail -n 3)"; fi
 log "fixture workflow: messages (send, history, recall)"
 if import_workflow "$E2E_DIR/messages.e2e.workflow.json" messages; then
   run_workflow tcE2eMessages001 messages
