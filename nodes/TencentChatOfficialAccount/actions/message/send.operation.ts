@@ -69,7 +69,11 @@ const operation: PerItemOperation<SendRequest> = {
 		}
 		const limit = SEND_MESSAGE.perAccountPerHour;
 		const over = [...perAccount].filter(([, entry]) => entry.count > limit && !entry.allowed);
-		if (over.length === 0) return await checkLastHour(connect, new Map([...perAccount].filter(([, entry]) => !entry.allowed).map(([account, entry]) => [account, entry.count])));
+		if (over.length === 0) {
+			// Within the run's own limit: the account's last hour decides (accounts allowed more are not read).
+			const checked = [...perAccount].filter(([, entry]) => !entry.allowed).map(([account, entry]) => [account, entry.count] as const);
+			return await checkLastHour(connect, new Map(checked));
+		}
 		const what = over.map(([account, entry]) => `${entry.count} messages to ${account}`).join(', ');
 		return {
 			message: `Nothing was sent: this run would send ${what}, and Tencent Chat allows ${limit} broadcasts per hour per official account`,
