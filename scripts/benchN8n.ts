@@ -42,9 +42,13 @@ const GOAL = {
 	webhookAddedMedianMs: 5,
 	rssGrowthMBPer100k: 200,
 	maxCallsIn1s: RATE_LIMIT,
+	/** Sync within this factor of its floor: every page one round trip (the cursor is sequential), the writes at the rate. */
+	syncOverFloor: 1.2,
 };
+/** The Sync case: current subscribers, wanted IDs, and how many of each side differ (added and removed). */
+const SYNC_SIZE = { current: 20000, wanted: 20000, changed: 1000, pageSize: 200 };
 
-const CASES = ['bulk', 'inputField', 'defineBelow', 'inputField10k', 'httpRequestPerId', 'httpRequestCredential', 'chunkedHttpRequest', 'bulkHttps', 'webhook', 'webhookHttps'] as const;
+const CASES = ['bulk', 'inputField', 'defineBelow', 'inputField10k', 'httpRequestPerId', 'httpRequestCredential', 'chunkedHttpRequest', 'bulkHttps', 'webhook', 'webhookHttps', 'sync'] as const;
 type CaseName = (typeof CASES)[number];
 
 const USAGE = `Usage: npm run bench -- [--quick] [--only CASES] [--profile CASES] [--runs N] [--keep]
@@ -261,6 +265,63 @@ async function runWebhook(setup: Setup, name: CaseName, workflow: wf.BenchWorkfl
 	};
 }
 
+/**
+ * Subscriber → Sync: `current` subscribers s0000000…, wanted the same number shifted by `changed`, so the sync
+ * reads every page (one round trip each), then adds `changed` and removes `changed` in batches of 100.
+ */
+async function runSyncCase(setup: Setup, workflow: wf.BenchWorkflow, officialAccount: string, size: typeof SYNC_SIZE) {
+	await setup.http.addAccount({ sdkAppId: DEFAULT_APP.sdkAppId, officialAccount, subscribers: { generate: size.current } });
+	await setup.http.resetCalls();
+	const load = machine();
+	const result = await execute(setup, 'sync', workflow.id, 15 * 60 * 1000);
+	const window = windowOf(result, [wf.SYNC_NODE]);
+	const stats = await setup.http.callStats();
+	const remaining = await setup.http.subscriberCount(DEFAULT_APP.sdkAppId, officialAccount);
+	const pages = Math.ceil(size.current / size.pageSize);
+	const writeCalls = 2 * Math.ceil(size.changed / IDS_PER_CALL);
+	const floorS = (pages * LATENCY_MS) / 1000 + writeCalls / RATE_LIMIT;
+	const nodeTimeS = (window?.nodeTimeMs ?? NaN) / 1000;
+	const summary = window?.tasks[0]?.data?.main?.[0]?.[0]?.json;
+	const eachChangeOnce =
+		stats.idsAdded === size.changed &&
+		stats.addIdsSent === size.changed &&
+		stats.distinctAddIdsSent === size.changed &&
+		stats.idsRemoved === size.changed &&
+		stats.idsSent === size.changed &&
+		stats.distinctIdsSent === size.changed &&
+		remaining === size.wanted;
+	return {
+		case: 'sync',
+		transport: 'http',
+		exitCode: result.exitCode,
+		executionStatus: result.run?.status ?? null,
+		...(window?.error ? { error: window.error } : {}),
+		latencyMs: LATENCY_MS,
+		current: size.current,
+		wanted: size.wanted,
+		toAdd: size.changed,
+		toRemove: size.changed,
+		nodeTimeS: round(nodeTimeS, 2),
+		floorS: round(floorS, 2),
+		goalS: round(floorS * GOAL.syncOverFloor, 2),
+		overFloor: round(nodeTimeS / floorS, 2),
+		pageCalls: stats.pageCalls,
+		addCalls: stats.addCalls,
+		deleteCalls: stats.deleteCalls,
+		idsAdded: stats.idsAdded,
+		idsRemoved: stats.idsRemoved,
+		remainingAtEmulator: remaining,
+		rejected60007: stats.rejected60007,
+		maxCallsIn1s: stats.maxArrivalsIn1s,
+		cpuS: round((window?.usage.cpuMs ?? NaN) / 1000, 2),
+		summary,
+		machine: load,
+		goals: { within1_2xFloor: nodeTimeS <= floorS * GOAL.syncOverFloor },
+		everyCaseGoals: { noThrottled: stats.rejected60007 === 0, atMost200CallsIn1s: stats.maxArrivalsIn1s <= GOAL.maxCallsIn1s, eachChangeOnce },
+		...(result.profileDir && window ? { profiled: true, profile: profileOf(result.profileDir, window.from, window.to) } : {}),
+	};
+}
+
 function parseOptions() {
 	const { values } = parseArgs({
 		options: {
@@ -338,12 +399,14 @@ async function main(): Promise<number> {
 			webhook: wf.webhookLoopWorkflow('benchwebhook', account('webhook'), size.webhookRuns, credentials.http),
 			webhookHttps: wf.webhookLoopWorkflow('benchwebhookHttps', account('webhookHttps'), size.webhookRuns, credentials.https),
 		};
+		const syncSize = { ...SYNC_SIZE, current: SYNC_SIZE.current / scale, wanted: SYNC_SIZE.wanted / scale, changed: SYNC_SIZE.changed / scale };
+		const syncBench = wf.syncWorkflow('benchsync', account('sync'), syncSize.wanted, syncSize.changed, credentials.http);
 		const selected = specs.filter((spec) => options.only.has(spec.name) && (setup.inputFieldMode || !needsInputField.has(spec.name)));
 		for (const skipped of specs.filter((spec) => options.only.has(spec.name) && !selected.includes(spec)))
 			console.log(JSON.stringify({ case: skipped.name, skipped: 'the built node has no Subscriber IDs From = Input Field (merge main and rebuild)' }));
 		const workflowDir = join(work, 'workflows');
 		mkdirSync(workflowDir, { recursive: true });
-		for (const workflow of [...selected.map((spec) => spec.workflow), ...Object.values(webhooks)]) writeFileSync(join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
+		for (const workflow of [...selected.map((spec) => spec.workflow), ...Object.values(webhooks), syncBench]) writeFileSync(join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow));
 		n8n.command(['import:workflow', '--separate', `--input=${workflowDir}`]);
 
 		// Each run re-seeds every case's account, so runs measure the same work one after another.
@@ -395,6 +458,11 @@ async function main(): Promise<number> {
 				if (result.exitCode !== 0 || Object.values(result.everyCaseGoals).includes(false)) failures++;
 				console.log(JSON.stringify({ run, ...result }));
 			}
+		}
+		if (options.only.has('sync')) {
+			const result = await runSyncCase(setup, syncBench, account('sync'), syncSize);
+			if (result.exitCode !== 0 || Object.values(result.everyCaseGoals).includes(false)) failures++;
+			console.log(JSON.stringify(result));
 		}
 	} finally {
 		await http.stop();

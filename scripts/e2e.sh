@@ -219,6 +219,22 @@ log "e2e workflow: n8n's HTTP Request node signed by the Tencent Chat credential
 fill_emulator_url "$E2E_DIR/http-request-credential.e2e.workflow.json" "$WORK/out/http-request-credential.e2e.workflow.json"
 run_and_check "$WORK/out/http-request-credential.e2e.workflow.json" "e2e: User → Import, then HTTP Request with the credential calls account_check (test/e2e)" \
   nodes --expect "$E2E_DIR/http-request-credential.e2e.expect.json"
+log "e2e workflow: Subscriber Sync (a setup run, then the sync with a CRM segment)"
+run_and_check "$E2E_DIR/sync-setup.e2e.workflow.json" "sync setup: create an account with 5 subscribers (test/e2e)" \
+  nodes --expect "$E2E_DIR/sync-setup.e2e.expect.json"
+# A sync keeps subscribers who joined within 2 s before it started (the clock margin): let the setup's be older.
+sleep 3
+run_and_check "$E2E_DIR/sync.e2e.workflow.json" "sync: dry run, sync with a CRM segment, list afterwards (test/e2e)" \
+  nodes --expect "$E2E_DIR/sync.e2e.expect.json"
+SYNC_ACCOUNT="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).emulatorSubscribers.officialAccount' "$E2E_DIR/sync.e2e.expect.json")"
+if node "$E2E_DIR/emulator-client.mjs" subscribers --base-url "$EMU_URL" --account "$SYNC_ACCOUNT" >"$WORK/out/sync.emulator.json" 2>"$WORK/out/sync.emulator.err" \
+   && node -e '
+     const fs = require("fs"); const [state, expect] = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+     const got = [...state.ids].sort(), want = [...expect.emulatorSubscribers.ids].sort();
+     if (JSON.stringify(got) !== JSON.stringify(want)) { console.error(`emulator has ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`); process.exit(1); }
+   ' "$WORK/out/sync.emulator.json" "$E2E_DIR/sync.e2e.expect.json"; then
+  record PASS "sync: the emulator's subscriber list is exactly the segment"
+else record FAIL "sync: the emulator's subscriber list is exactly the segment" "$(cat "$WORK/out/sync.emulator.err" 2>/dev/null | tail -n 3)"; fi
 log "fixture workflow: messages (send, history, recall)"
 if import_workflow "$E2E_DIR/messages.e2e.workflow.json" messages; then
   run_workflow tcE2eMessages001 messages

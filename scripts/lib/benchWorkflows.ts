@@ -6,6 +6,7 @@
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChatOfficialAccount';
 export const OUR_NODE = 'Delete Subscribers';
+export const SYNC_NODE = 'Sync Subscribers';
 export const SIGN_NODE = 'Sign UserSig';
 export const HTTP_NODE = 'HTTP Request';
 export const PROBE_FIXED_NODE = 'Edit Fields (fixed)';
@@ -199,4 +200,24 @@ export function webhookLoopWorkflow(id: string, officialAccount: string, runs: n
 	base.connections[loop.name] = { main: [[], [{ node: OUR_NODE, type: 'main', index: 0 }]] };
 	base.connections[OUR_NODE] = { main: [[{ node: loop.name, type: 'main', index: 0 }]] };
 	return base;
+}
+
+/**
+ * Subscriber → Sync, one item per wanted contact (Input Field `userId`): the wanted IDs are `wanted` generated
+ * IDs from `offset`, so against `current` generated subscribers from 0 the sync adds `offset` and removes `offset`.
+ */
+export function syncWorkflow(id: string, officialAccount: string, wanted: number, offset: number, credential: Credential): BenchWorkflow {
+	const sync = {
+		...node(SYNC_NODE, PACKAGE_NODE_TYPE, 1, 0, {
+			resource: 'subscriber',
+			operation: 'sync',
+			officialAccount,
+			subscriberIdsFrom: 'inputField',
+			subscriberIdField: 'userId',
+			mode: 'addAndRemove',
+			options: { output: 'summary' },
+		}),
+		credentials: { tencentChatApi: credential },
+	};
+	return chain(id, `bench: ${id}`, inputCode(wanted, 1, offset), [sync]);
 }

@@ -77,6 +77,11 @@ export function bulkReadOptionsDescription(maxIdsPerCall: number, nouns: string)
 	return optionsCollection([batchSizeOption(maxIdsPerCall, nouns), ...TRANSPORT_OPTIONS]);
 }
 
+/** Options of a bulk operation with its own Output choice and options (Sync), beside Batch Size and the transport's. */
+export function bulkOptionsWith(maxIdsPerCall: number, nouns: string, extra: INodeProperties[]): INodeProperties {
+	return optionsCollection([batchSizeOption(maxIdsPerCall, nouns), ...TRANSPORT_OPTIONS, ...extra]);
+}
+
 /** Options of a per-item operation with its own options beside the transport's. */
 export function perItemOptionsWith(extra: INodeProperties[]): INodeProperties {
 	return optionsCollection([...extra, ...TRANSPORT_OPTIONS]);

@@ -38,7 +38,11 @@ export interface PerItemOperation<Request> {
 	 * A check of the run as a whole (Send: at most 2 messages per account). When given, every item is read
 	 * first and nothing is sent unless the check passes; a refusal fails the node before any call.
 	 */
-	checkRun?(requests: ReadonlyArray<{ itemIndex: number; request: Request }>): { message: string; fix: string } | undefined;
+	checkRun?(
+		requests: ReadonlyArray<{ itemIndex: number; request: Request }>,
+		/** The run's client, for a check that reads from Tencent (Send: the account's last hour). */
+		connect: () => Promise<TencentClient>,
+	): { message: string; fix: string } | undefined | Promise<{ message: string; fix: string } | undefined>;
 }
 
 type ItemResult =
@@ -102,7 +106,7 @@ export async function runPerItem<Request>(ctx: IExecuteFunctions, operation: Per
 		}
 	}
 	if (operation.checkRun && firstFailure === undefined && !cancelSignal?.aborted) {
-		const refusal = operation.checkRun(held);
+		const refusal = await operation.checkRun(held, async () => await (client ??= createTencentClient(ctx, settings, stopController.signal)));
 		if (refusal) throw new NodeOperationError(ctx.getNode(), refusal.message, { description: refusal.fix });
 		for (const { itemIndex, request } of held) start(request, itemIndex);
 	}

@@ -423,6 +423,18 @@ export const GET_MESSAGES = {
 	maxPageSize: 20,
 } as const;
 
+/** How Send counts an account's last hour before it broadcasts (one page of official_account_msg_get_simple). */
+export const SEND_HOURLY_CHECK = {
+	/**
+	 * UNCERTAIN: Tencent says "2 per hour" without saying whether the hour rolls or follows the clock. 'rolling'
+	 * (the last 60 minutes) counts every message the clock hour would, so it never lets a send over the limit.
+	 */
+	window: 'rolling' as 'rolling' | 'clockHour',
+	/** UNCERTAIN whether a recalled broadcast still counts; counting it can only refuse more, never send too many. */
+	countRecalled: true,
+	hourMs: 3_600_000,
+};
+
 /**
  * UNCERTAIN: no per-call maximum is documented for delete_subscriber; add_subscriber documents 100,
  * so we assume the same. Batch Size can be lowered by users, never raised past this.

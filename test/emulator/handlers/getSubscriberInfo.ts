@@ -22,6 +22,18 @@ function decodeCursor(next: string): string | undefined {
   return Buffer.from(next, 'base64url').toString('utf8');
 }
 
+/** The index of the first ID that sorts after `after` (binary search in the sorted IDs). */
+function firstAfter(ids: readonly string[], after: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareIds(ids[middle], after) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 export const getSubscriberInfo = rejecting((raw, context) => {
   const body = objectWith(raw, ['Official_Account', 'Limit', 'Next']);
   const officialAccount = requiredString(body, 'Official_Account');
@@ -31,14 +43,14 @@ export const getSubscriberInfo = rejecting((raw, context) => {
   if (next !== '' && after === undefined) reject(INVALID_VALUE_ERROR, 'Next is not a value returned by a previous call.');
   liveAccount(officialAccount, context);
 
-  const subscribers = context.state.subscriberDetails(context.sdkAppId, officialAccount);
-  const remaining = after === undefined ? subscribers : subscribers.filter((s) => compareIds(s.Subscriber_Account, after) > 0);
-  const page = remaining.slice(0, limit);
-  const lastOnPage = page[page.length - 1];
-  const hasMore = remaining.length > page.length;
+  const ids = context.state.sortedSubscriberIds(context.sdkAppId, officialAccount);
+  const start = after === undefined ? 0 : firstAfter(ids, after);
+  const pageIds = ids.slice(start, start + limit);
+  const lastOnPage = pageIds[pageIds.length - 1];
+  const hasMore = start + pageIds.length < ids.length;
   return success({
-    Next: hasMore && lastOnPage ? encodeCursor(lastOnPage.Subscriber_Account) : '',
-    SubscriberNum: subscribers.length,
-    SubscriberList: page,
+    Next: hasMore && lastOnPage ? encodeCursor(lastOnPage) : '',
+    SubscriberNum: ids.length,
+    SubscriberList: context.state.subscriberDetailsOf(context.sdkAppId, officialAccount, pageIds),
   });
 });

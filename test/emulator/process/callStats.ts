@@ -4,6 +4,8 @@ import { maxArrivalsInWindow } from '../callLog';
 import type { CallRecord } from '../types';
 
 const DELETE_COMMAND = 'official_account_open_http_svc/delete_subscriber';
+const ADD_COMMAND = 'official_account_open_http_svc/add_subscriber';
+const PAGE_COMMAND = 'official_account_open_http_svc/get_subscriber_info';
 
 export interface CallStats {
 	calls: number;
@@ -26,6 +28,13 @@ export interface CallStats {
 	lastArrivalMs: number | null;
 	/** Clock: performance.timeOrigin + performance.now(), comparable across processes on one machine. */
 	lastReplyMs: number | null;
+	/** add_subscriber calls, the IDs in their bodies (all and distinct), and entries with Result 1 (added). */
+	addCalls: number;
+	addIdsSent: number;
+	distinctAddIdsSent: number;
+	idsAdded: number;
+	/** get_subscriber_info calls (pages read). */
+	pageCalls: number;
 	/** Median time from arrival to reply at the emulator (its latency plus its own work). */
 	medianResidenceMs: number | null;
 	/** Per call, only for logs of up to 1000 calls. */
@@ -40,7 +49,12 @@ function deletedIds(call: CallRecord): unknown[] | undefined {
 	return Array.isArray(ids) ? ids : undefined;
 }
 
-function removedCount(call: CallRecord): number {
+function addedIds(call: CallRecord): unknown[] {
+	const list = (call.body as { SubscriberList?: Array<{ Subscriber_Account?: unknown }> } | undefined)?.SubscriberList;
+	return Array.isArray(list) ? list.map((entry) => entry?.Subscriber_Account) : [];
+}
+
+function resultOneCount(call: CallRecord): number {
 	const list = (call.reply as { SubscriberList?: Array<{ Result?: unknown }> } | undefined)?.SubscriberList;
 	return Array.isArray(list) ? list.filter((entry) => entry.Result === 1).length : 0;
 }
@@ -53,6 +67,7 @@ function median(values: number[]): number | null {
 
 export function callStats(calls: CallRecord[]): CallStats {
 	const deletes = calls.filter((call) => call.command === DELETE_COMMAND);
+	const adds = calls.filter((call) => call.command === ADD_COMMAND);
 	const admitted = calls.filter((call) => call.outcome !== 'rateLimited');
 	const first = calls[0]?.atMs;
 	const last = calls.at(-1)?.atMs;
@@ -65,7 +80,7 @@ export function callStats(calls: CallRecord[]): CallStats {
 		deleteCalls: deletes.length,
 		idsSent: deletes.reduce((sum, call) => sum + (deletedIds(call)?.length ?? 0), 0),
 		distinctIdsSent: new Set(deletes.flatMap((call) => deletedIds(call) ?? [])).size,
-		idsRemoved: deletes.reduce((sum, call) => sum + removedCount(call), 0),
+		idsRemoved: deletes.reduce((sum, call) => sum + resultOneCount(call), 0),
 		rejected60007: calls.filter((call) => call.errorCode === 60007).length,
 		outcomes,
 		maxArrivalsIn1s: maxArrivalsInWindow(calls.map((call) => call.atMs), 1000),
@@ -74,6 +89,11 @@ export function callStats(calls: CallRecord[]): CallStats {
 		firstArrivalMs: first ?? null,
 		lastArrivalMs: last ?? null,
 		lastReplyMs: replied.reduce<number | null>((latest, call) => Math.max(latest ?? -Infinity, call.repliedAtMs), null),
+		addCalls: adds.length,
+		addIdsSent: adds.reduce((sum, call) => sum + addedIds(call).length, 0),
+		distinctAddIdsSent: new Set(adds.flatMap(addedIds)).size,
+		idsAdded: adds.reduce((sum, call) => sum + resultOneCount(call), 0),
+		pageCalls: calls.filter((call) => call.command === PAGE_COMMAND).length,
 		medianResidenceMs: median(residences),
 		residencesMs: calls.length <= 1000 ? residences : undefined,
 	};

@@ -14,15 +14,18 @@ import { sharedMessagePacer, TencentCallError } from '../../transport';
 import { readOfficialAccount } from '../shared/readOfficialAccount';
 import { officialAccountProperty } from '../shared/subscriberIds';
 import { whyItMayHaveBeenDelivered } from './delivery';
+import { checkLastHour } from './hourlyLimit';
 import { messageBodyProperties, readMessageBody } from './messageBody';
 import { offlinePushProperty, sendExtras, sendOptionProperties } from './sendOptions';
 import { msgTimeFields } from './msgTime';
+import { sendDryRun } from './sendDryRun';
 
 interface SendRequest {
 	officialAccount: string;
 	/** The whole request, Random included: built once, and the same object goes out on every retry. */
 	body: IDataObject;
 	allowMoreThanTwoPerHour: boolean;
+	dryRun: boolean;
 }
 
 /**
@@ -53,10 +56,10 @@ const operation: PerItemOperation<SendRequest> = {
 			[SEND_MESSAGE.msgBody]: msgBody.value,
 			...extras.body,
 		};
-		return { ok: true, request: { officialAccount: account.value, body, allowMoreThanTwoPerHour: extras.allowMoreThanTwoPerHour } };
+		return { ok: true, request: { officialAccount: account.value, body, allowMoreThanTwoPerHour: extras.allowMoreThanTwoPerHour, dryRun: extras.dryRun } };
 	},
 	identify: (request) => ({ officialAccount: request.officialAccount }),
-	checkRun: (requests) => {
+	checkRun: async (requests, connect) => {
 		const perAccount = new Map<string, { count: number; allowed: boolean }>();
 		for (const { request } of requests) {
 			const entry = perAccount.get(request.officialAccount) ?? { count: 0, allowed: true };
@@ -66,7 +69,11 @@ const operation: PerItemOperation<SendRequest> = {
 		}
 		const limit = SEND_MESSAGE.perAccountPerHour;
 		const over = [...perAccount].filter(([, entry]) => entry.count > limit && !entry.allowed);
-		if (over.length === 0) return undefined;
+		if (over.length === 0) {
+			// Within the run's own limit: the account's last hour decides (accounts allowed more are not read).
+			const checked = [...perAccount].filter(([, entry]) => !entry.allowed).map(([account, entry]) => [account, entry.count] as const);
+			return await checkLastHour(connect, new Map(checked));
+		}
 		const what = over.map(([account, entry]) => `${entry.count} messages to ${account}`).join(', ');
 		return {
 			message: `Nothing was sent: this run would send ${what}, and Tencent Chat allows ${limit} broadcasts per hour per official account`,
@@ -74,6 +81,7 @@ const operation: PerItemOperation<SendRequest> = {
 		};
 	},
 	run: async (client, request) => {
+		if (request.dryRun) return await sendDryRun(client, request.officialAccount, request.body);
 		const pacer = sharedMessagePacer(client.connection.sdkAppId, request.officialAccount);
 		const sent = await client
 			.call<TencentReplyEnvelope>(COMMANDS.sendMessage, request.body, { pacer, retryWithinMs: SEND_RETRY_WINDOW_MS })

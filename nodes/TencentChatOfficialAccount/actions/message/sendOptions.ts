@@ -9,7 +9,7 @@ export const sendOptionProperties: INodeProperties[] = [
 		name: 'allowMoreThanTwoPerHour',
 		type: 'boolean',
 		default: false,
-		description: `Whether to send more than ${SEND_MESSAGE.perAccountPerHour} messages to one account in a run. Tencent Chat allows ${SEND_MESSAGE.perAccountPerHour} broadcasts per hour per account; turn this on only if your plan allows more.`,
+		description: `Whether to skip the check of ${SEND_MESSAGE.perAccountPerHour} broadcasts per hour per account. Tencent Chat allows ${SEND_MESSAGE.perAccountPerHour}; before sending, the node counts this run's messages and those the account sent in the last hour. Turn this on only if your plan allows more.`,
 	},
 	{
 		displayName: 'Cloud Custom Data',
@@ -17,6 +17,14 @@ export const sendOptionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Custom data stored with the message and delivered to the clients',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to check every item, build the exact request and read how many subscribers it would reach, without sending anything. The output shows the body and the audience.',
 	},
 	{
 		displayName: 'Do Not Update Conversation',
@@ -92,7 +100,7 @@ export const offlinePushProperty: INodeProperties = {
 	],
 };
 
-export type SendExtras = { ok: true; body: IDataObject; allowMoreThanTwoPerHour: boolean } | { ok: false; field: string; reason: string; fix: string };
+export type SendExtras = { ok: true; body: IDataObject; allowMoreThanTwoPerHour: boolean; dryRun: boolean } | { ok: false; field: string; reason: string; fix: string };
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -134,5 +142,5 @@ export function sendExtras(options: IDataObject, push: IDataObject): SendExtras 
 	}
 	if (onlineOnly) body[SEND_MESSAGE.onlineOnlyFlag] = ONLINE_ONLY;
 	if (keepConversation) body[SEND_MESSAGE.sendMsgControl] = [SEND_MESSAGE.noLastMsg];
-	return { ok: true, body, allowMoreThanTwoPerHour: options.allowMoreThanTwoPerHour === true };
+	return { ok: true, body, allowMoreThanTwoPerHour: options.allowMoreThanTwoPerHour === true, dryRun: options.dryRun === true };
 }

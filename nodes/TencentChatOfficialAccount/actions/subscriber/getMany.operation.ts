@@ -10,7 +10,7 @@ import { readOfficialAccount } from '../shared/readOfficialAccount';
 import { officialAccountProperty } from '../shared/subscriberIds';
 
 /** One account's subscribers, paged by the string cursor `Next`: `""` asks for the first page and ends the list. */
-function subscriberPages(officialAccount: string): PagedList<string> {
+export function subscriberPages(officialAccount: string): PagedList<string> {
 	return {
 		command: COMMANDS.getSubscriberInfo,
 		first: '',

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as add from './add.operation';
 import * as deleteSubscribers from './delete.operation';
 import * as getMany from './getMany.operation';
+import * as sync from './sync.operation';
 import * as update from './update.operation';
 
 /** Operations of the Subscriber resource; adding one is a new file plus a line here. */
@@ -10,6 +11,7 @@ export const operations = {
 	add,
 	delete: deleteSubscribers,
 	getAll: getMany,
+	sync,
 	update,
 };
 
@@ -40,6 +42,13 @@ export const description: INodeProperties[] = [
 				action: 'Get many subscribers',
 			},
 			{
+				name: 'Sync',
+				value: 'sync',
+				description:
+					'Make the subscribers of an official account match a list (e.g. a CRM segment): add the missing, remove the others, safely',
+				action: 'Sync subscribers with a list',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Set one subscriber's custom string; needs the official account ID and the subscriber's UserID",
@@ -51,5 +60,6 @@ export const description: INodeProperties[] = [
 	...add.description,
 	...deleteSubscribers.description,
 	...getMany.description,
+	...sync.description,
 	...update.description,
 ];
