@@ -48,6 +48,15 @@ describe('node versions', () => {
 		expect(resolvedParameters(1, { resource: 'message', operation: 'getMany' }).operation).toBe('getMany');
 	});
 
+	it('Image Width and Height default to 1 (their minimum) in version 2; version 1 keeps 0, which is refused before sending', () => {
+		const image = { resource: 'message', operation: 'send', messageType: 'image' };
+		expect(resolvedParameters(2, image)).toMatchObject({ imageWidth: 1, imageHeight: 1 });
+		expect(resolvedParameters(1, image)).toMatchObject({ imageWidth: 0, imageHeight: 0 });
+		for (const property of nodeType.description.properties.filter((entry) => entry.name === 'imageWidth' || entry.name === 'imageHeight')) {
+			expect(property.typeOptions?.minValue).toBe(1);
+		}
+	});
+
 	it.each([
 		['message', 'send', /broadcasts to every subscriber of the account/],
 		['subscriber', 'delete', /unsubscribes/i],
