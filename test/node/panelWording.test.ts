@@ -1,6 +1,6 @@
 // What a user reads in the node panels: trigger events that say when they fire, and plain labels that name
 // Tencent's field in their description.
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { TencentChatOfficialAccount } from '../../nodes/TencentChatOfficialAccount/TencentChatOfficialAccount.node';
 import { CALLBACK_EVENTS } from '../../nodes/TencentChatOfficialAccount/tencent/callbacks';
@@ -9,9 +9,8 @@ import { TencentChatOfficialAccountTrigger } from '../../nodes/TencentChatOffici
 /** Every property, the options of collections included. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => {
-		const nested = (property.options ?? []).filter(
-			(option): option is INodeProperties => typeof option === 'object' && 'type' in option && !('values' in (option as INodePropertyCollection)),
-		);
+		// A collection's options are properties (they have a type); an options list's entries are not.
+		const nested = (property.options ?? []).filter((option): option is INodeProperties => typeof option === 'object' && 'type' in option);
 		return [property, ...allProperties(nested)];
 	});
 }
