@@ -18,7 +18,7 @@ export class TencentChatOfficialAccount implements INodeType {
 		name: 'tencentChatOfficialAccount',
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['output'],
-		// Version 2 changed only defaults (actions/shared/operationProperty.ts): every resource opens on an operation
+		// Version 2 changed only defaults (actions/shared/versionedDefaults.ts): every resource opens on an operation
 		// that changes nothing. Version 1 keeps its defaults, so saved workflows keep their meaning.
 		version: [1, 2],
 		defaultVersion: 2,

@@ -1,6 +1,7 @@
-// The published artefact, tested as n8n would meet it: `npm pack` the repo, extract the tarball, load
-// it with n8n-core's PackageDirectoryLoader (what n8n uses for packages in ~/.n8n/nodes), then run
-// Subscriber → Delete from the loaded classes inside n8n-core's WorkflowExecute against the emulator.
+// The published artefact, tested as n8n would meet it: `npm pack` the repo, check its exact file list (derived
+// from the sources: no source maps, CHANGELOG.md included), extract it, load it with n8n-core's
+// PackageDirectoryLoader (what n8n uses for packages in ~/.n8n/nodes), then run Subscriber → Delete from the
+// loaded classes inside n8n-core's WorkflowExecute against the emulator.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import * as getMany from './getMany.operation';
 import * as recall from './recall.operation';
 import * as send from './send.operation';
-import { operationProperty } from '../shared/operationProperty';
+import { operationProperty } from '../shared/versionedDefaults';
 
 /** Operations of the Message resource; adding one is a new file plus a line here. */
 export const operations = {

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemParameterReader } from '../../engine/itemParameters';
 import { CUSTOM_CONTENT, IMAGE_FORMAT, MSG_ELEMENT, MSG_TYPE, TEXT_CONTENT } from '../../tencent/contract';
+import { FROM_VERSION_2, VERSION_1 } from '../shared/versionedDefaults';
 import { buildImageElement } from './imageElement';
 import { checkMessageElements, parseMessageElements, type Built } from './messageElements';
 
@@ -12,7 +13,7 @@ const IMAGE_SIZE_DEFAULT = { version1: 0, fromVersion2: 1 };
 
 /** Image Width or Height: its default is 1 from node version 2 on, within the minimum of 1 that Tencent needs. */
 function imageSizeProperty(name: string, displayName: string, description: string): INodeProperties[] {
-	const property = (defaultValue: number, version: NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>['@version']): INodeProperties => ({
+	const property = (defaultValue: number, version: typeof VERSION_1): INodeProperties => ({
 		displayName,
 		name,
 		type: 'number',
@@ -22,7 +23,7 @@ function imageSizeProperty(name: string, displayName: string, description: strin
 		description,
 		displayOptions: { show: { messageType: ['image'], '@version': version } },
 	});
-	return [property(IMAGE_SIZE_DEFAULT.version1, [1]), property(IMAGE_SIZE_DEFAULT.fromVersion2, [{ _cnd: { gte: 2 } }])];
+	return [property(IMAGE_SIZE_DEFAULT.version1, VERSION_1), property(IMAGE_SIZE_DEFAULT.fromVersion2, FROM_VERSION_2)];
 }
 
 /** The Message part of Send: a type, then that type's fields. */

@@ -4,7 +4,7 @@ import * as create from './create.operation';
 import * as deleteAccount from './delete.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
-import { operationProperty } from '../shared/operationProperty';
+import { operationProperty } from '../shared/versionedDefaults';
 
 /** Operations of the Official Account resource; adding one is a new file plus a line here. */
 export const operations = {

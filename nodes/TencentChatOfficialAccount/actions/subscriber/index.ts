@@ -4,7 +4,7 @@ import * as add from './add.operation';
 import * as deleteSubscribers from './delete.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
-import { operationProperty } from '../shared/operationProperty';
+import { operationProperty } from '../shared/versionedDefaults';
 
 /** Operations of the Subscriber resource; adding one is a new file plus a line here. */
 export const operations = {

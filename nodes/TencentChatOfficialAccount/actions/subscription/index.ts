@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as getMany from './getMany.operation';
-import { operationProperty } from '../shared/operationProperty';
+import { operationProperty } from '../shared/versionedDefaults';
 
 /** Operations of the Subscription resource (what one user follows); adding one is a new file plus a line here. */
 export const operations = {
