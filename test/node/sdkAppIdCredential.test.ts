@@ -77,6 +77,19 @@ describe('SDKAppID through the credential authenticate, in the n8n engine agains
 		expect(emulator.calls).toEqual([]);
 	});
 
+	it('not digits, in a batched operation (Subscriber → Delete): stops before any call, nobody removed', async () => {
+		const result = await runTencentNode({
+			emulator,
+			parameters: { resource: 'subscriber', operation: 'delete', officialAccount: NEWS, subscriberIds: 'u1' },
+			input: [{}],
+			credentials: { sdkAppId: 'abc' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain(`The SDKAppID "abc" in the Tencent Chat credential is not an app's number (digits only)`);
+		expect(emulator.calls).toEqual([]);
+		expect(emulator.subscribers(APP, NEWS).sort()).toEqual(['u1', 'u2']);
+	});
+
 	it.each(['', undefined, 0])('%p (never filled in): the run stops, saying the credential has no SDKAppID', async (sdkAppId) => {
 		const result = await runTencentNode({
 			emulator,
