@@ -1,14 +1,16 @@
 import { randomInt } from 'node:crypto';
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
+import {
+	UserError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentialType,
+	type IHttpRequestOptions,
+	type INodeProperties,
+	type Icon,
 } from 'n8n-workflow';
 
 import { COMMANDS, QUERY, RANDOM_MAX, REPLY, REST_API_VERSION } from '../nodes/TencentChatOfficialAccount/tencent/contract';
+import { checkSdkAppId, SDK_APP_ID_EXAMPLE, SDK_APP_ID_FIX } from '../nodes/TencentChatOfficialAccount/helpers/sdkAppId';
 import { CUSTOM_REGION, REGIONS } from '../nodes/TencentChatOfficialAccount/tencent/regions';
 import { getUserSig } from '../nodes/TencentChatOfficialAccount/tencent/userSig';
 
@@ -30,11 +32,13 @@ export class TencentChatApi implements ICredentialType {
 		{
 			displayName: 'SDKAppID',
 			name: 'sdkAppId',
-			type: 'number',
-			default: 0,
+			// Text, not a number field: empty by default, so the placeholder shows and Required catches a missing value.
+			// Credentials saved when it was a number field hold a number; checkSdkAppId reads both.
+			type: 'string',
+			default: '',
 			required: true,
-			placeholder: 'e.g. 1400000000',
-			description: 'The SDKAppID of your Tencent Chat application (console: Applications > your app)',
+			placeholder: `e.g. ${SDK_APP_ID_EXAMPLE}`,
+			description: 'The number of your Tencent Chat application, digits only (console: Applications > your app, SDKAppID)',
 		},
 		{
 			displayName: 'Region',
@@ -95,7 +99,10 @@ export class TencentChatApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const sdkAppId = Number(credentials.sdkAppId);
+		const checkedAppId = checkSdkAppId(credentials.sdkAppId);
+		// Reached by the credential test (n8n shows the message); the node checks the credential before any call.
+		if (!checkedAppId.ok) throw new UserError(`${checkedAppId.reason}. ${SDK_APP_ID_FIX}`);
+		const sdkAppId = checkedAppId.value;
 		const identifier = String(credentials.adminIdentifier ?? '');
 		const userSig = getUserSig({
 			sdkAppId,

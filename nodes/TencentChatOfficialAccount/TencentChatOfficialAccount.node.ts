@@ -19,7 +19,10 @@ export class TencentChatOfficialAccount implements INodeType {
 		name: 'tencentChatOfficialAccount',
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2 changed only defaults (actions/shared/versionedDefaults.ts): every resource opens on an operation
+		// that changes nothing. Version 1 keeps its defaults, so saved workflows keep their meaning.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage Tencent Cloud Chat official accounts, their subscribers and messages',
 		defaults: { name: 'Tencent Chat Official Account' },
@@ -40,6 +43,7 @@ export class TencentChatOfficialAccount implements INodeType {
 					{ name: 'Subscription', value: 'subscription' },
 					{ name: 'User', value: 'user' },
 				],
+				// Safe in both versions: Subscriber opens on Get Many from version 2 on.
 				default: 'subscriber',
 			},
 			...message.description,

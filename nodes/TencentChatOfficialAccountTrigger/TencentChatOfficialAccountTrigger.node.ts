@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { checkSdkAppId, SDK_APP_ID_FIX } from '../TencentChatOfficialAccount/helpers/sdkAppId';
 import { CALLBACK_ACK, CALLBACK_BODY, CALLBACK_QUERY } from '../TencentChatOfficialAccount/tencent/callbacks';
 import { callbackItems, type OutputMode } from './callbackItems';
 import { parseCallbackBody } from './parseCallbackBody';
@@ -72,9 +73,11 @@ export class TencentChatOfficialAccountTrigger implements INodeType {
 		};
 
 		const credentials = await this.getCredentials('tencentChatApi');
+		const appId = checkSdkAppId(credentials.sdkAppId);
+		if (!appId.ok) return refuse(401, `callback rejected, ${appId.reason}. ${SDK_APP_ID_FIX}`, 'Unauthorized');
 		const rejection = verifyCallback({
 			query,
-			sdkAppId: credentials.sdkAppId as number,
+			sdkAppId: appId.value,
 			token: typeof credentials.callbackToken === 'string' ? credentials.callbackToken : '',
 			verifySignature: this.getNodeParameter('verifySignature', true) as boolean,
 			nowSeconds: Math.floor(Date.now() / 1000),

@@ -6,7 +6,7 @@ export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode' } as co
 
 const eventOptions = [...CALLBACK_EVENTS]
 	.sort((a, b) => a.name.localeCompare(b.name))
-	.map((event) => ({ name: event.name, value: event.command, description: event.command }));
+	.map((event) => ({ name: event.name, value: event.command, description: `${event.description} (${event.command})` }));
 
 export const triggerProperties: INodeProperties[] = [
 	{

@@ -33,6 +33,8 @@ export interface RunNodeOptions {
 	onError?: OnError;
 	/** Cancel the execution this many ms after it starts, as the UI's stop button does. */
 	cancelAfterMs?: number;
+	/** The node's typeVersion as a saved workflow holds it; 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -70,7 +72,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: options.typeName,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: type }])),

@@ -40,6 +40,8 @@ export interface DownstreamNode {
 	type: string;
 	nodeType: INodeType;
 	parameters?: INodeParameters;
+	/** 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface WebhookRequest {
@@ -58,6 +60,8 @@ export interface RunWebhookOptions {
 	downstream?: DownstreamNode[];
 	/** The trigger to run; default the source class (the demo passes the one loaded from dist/). */
 	trigger?: INodeType;
+	/** The trigger's typeVersion as a saved workflow holds it; 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface RunWebhookResult {
@@ -134,7 +138,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		id: 'trigger',
 		name: TRIGGER_NODE_NAME,
 		type: TRIGGER_TYPE_NAME,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: options.parameters,
@@ -144,7 +148,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const connections: IConnections = {};
 	let previous = TRIGGER_NODE_NAME;
 	for (const [index, node] of (options.downstream ?? []).entries()) {
-		nodes.push({ id: `n${index}`, name: node.name, type: node.type, typeVersion: 1, position: [200 * (index + 1), 0], parameters: node.parameters ?? {} });
+		nodes.push({ id: `n${index}`, name: node.name, type: node.type, typeVersion: node.typeVersion ?? 1, position: [200 * (index + 1), 0], parameters: node.parameters ?? {} });
 		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 		previous = node.name;
 	}

@@ -31,6 +31,8 @@ export interface TencentRunOptions {
 	onError?: OnError;
 	credentials?: IDataObject;
 	cancelAfterMs?: number;
+	/** The node version the workflow saved; 1 unless given (version 2 changed only defaults). */
+	typeVersion?: number;
 }
 
 /** Runs any operation of the Tencent Chat Official Account node in the n8n engine against the emulator. */
@@ -44,6 +46,7 @@ export async function runTencentNode(run: TencentRunOptions): Promise<RunNodeRes
 		input: run.input,
 		onError: run.onError,
 		cancelAfterMs: run.cancelAfterMs,
+		typeVersion: run.typeVersion,
 	});
 }
 

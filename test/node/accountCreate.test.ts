@@ -90,7 +90,7 @@ describe('Official Account → Create', () => {
 			['a Custom ID that is only the prefix', { owner: OWNER, name: 'A', customId: '@TOA#_' }, {}, /Custom ID needs characters after @TOA#_ \[item 1\]/, 'Custom ID'],
 			['a Custom ID over 48 bytes', { owner: OWNER, name: 'A', customId: `@TOA#_${'x'.repeat(43)}` }, {}, /longer than 48 bytes \[item 1\]/, 'Custom ID'],
 			['an Introduction over 400 bytes', { owner: OWNER, name: 'A' }, { introduction: 'é'.repeat(201) }, /Additional Fields → Introduction is 402 bytes long in UTF-8; Tencent Chat allows at most 400 bytes.*\[item 1\]/, 'Additional Fields → Introduction'],
-			['a Face URL over 500 bytes', { owner: OWNER, name: 'A' }, { faceUrl: `https://e.com/${'a'.repeat(487)}` }, /Face URL is 501 bytes long.*at most 500 bytes.*\[item 1\]/, 'Additional Fields → Face URL'],
+			['an Avatar URL over 500 bytes', { owner: OWNER, name: 'A' }, { faceUrl: `https://e.com/${'a'.repeat(487)}` }, /Avatar URL is 501 bytes long.*at most 500 bytes.*\[item 1\]/, 'Additional Fields → Avatar URL'],
 			['an Organization over 500 bytes', { owner: OWNER, name: 'A' }, { organization: '组'.repeat(167) }, /Organization is 501 bytes long.*at most 500.*\[item 1\]/, 'Additional Fields → Organization'],
 			['a Custom String over 3000 bytes', { owner: OWNER, name: 'A' }, { customString: '😀'.repeat(751) }, /Custom String is 3004 bytes long.*at most 3000.*\[item 1\]/, 'Additional Fields → Custom String'],
 			['Max Subscribers of 0', { owner: OWNER, name: 'A' }, { maxSubscribers: 0 }, /Max Subscribers must be a whole number from 1 to 2147483647, not "0" \[item 1\]/, 'Additional Fields → Max Subscribers'],

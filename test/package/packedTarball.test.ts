@@ -1,6 +1,7 @@
-// The published artefact, tested as n8n would meet it: `npm pack` the repo, extract the tarball, load
-// it with n8n-core's PackageDirectoryLoader (what n8n uses for packages in ~/.n8n/nodes), then run
-// Subscriber → Delete from the loaded classes inside n8n-core's WorkflowExecute against the emulator.
+// The published artefact, tested as n8n would meet it: `npm pack` the repo, check its exact file list (derived
+// from the sources: no source maps, CHANGELOG.md included), extract it, load it with n8n-core's
+// PackageDirectoryLoader (what n8n uses for packages in ~/.n8n/nodes), then run Subscriber → Delete from the
+// loaded classes inside n8n-core's WorkflowExecute against the emulator.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,14 +41,41 @@ function newestMtime(paths: string[]): number {
 	return newest;
 }
 
-/** Builds when dist/ is missing or older than any source, icon, codex or the package.json. */
+/** Source files under `dir` (relative to the repo) whose name ends with `suffix`. */
+function sourcesUnder(dir: string, suffix: string): string[] {
+	return filesUnder(REPO, join(REPO, dir)).filter((file) => file.endsWith(suffix) && !file.endsWith('.d.ts'));
+}
+
+/**
+ * Exactly what the tarball must hold, derived from the sources: each .ts of nodes/ and credentials/ as .js and
+ * .d.ts (no source maps: they would point at .ts files the package does not ship), the codex files, the icons,
+ * and package.json, README.md, LICENSE.md and CHANGELOG.md (the README links to it).
+ */
+function expectedTarballFiles(): string[] {
+	const compiled = ['nodes', 'credentials'].flatMap((dir) => sourcesUnder(dir, '.ts')).flatMap((file) => {
+		const base = `dist/${file.slice(0, -'.ts'.length)}`;
+		return [`${base}.js`, `${base}.d.ts`];
+	});
+	const codex = sourcesUnder('nodes', '.node.json').map((file) => `dist/${file}`);
+	const icons = readdirSync(join(REPO, 'icons')).filter((name) => name.endsWith('.svg')).map((name) => `dist/icons/${name}`);
+	return [...compiled, ...codex, ...icons, 'package.json', 'README.md', 'LICENSE.md', 'CHANGELOG.md'].sort();
+}
+
+/**
+ * Builds when dist/ is missing, older than any source, icon, codex or tsconfig, or holds files no source
+ * produces any more (tsc never deletes them, so then dist/ is removed first).
+ */
 function ensureBuilt(): void {
 	const distEntries = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } }).n8n;
 	const outputs = [...distEntries.nodes, ...distEntries.credentials, CODEX].map((file) => join(REPO, file));
 	const missing = outputs.some((file) => !existsSync(file));
 	const oldestOutput = missing ? 0 : Math.min(...outputs.map((file) => statSync(file).mtimeMs));
 	const newestSource = newestMtime(['nodes', 'credentials', 'icons', 'tsconfig.json'].map((path) => join(REPO, path)));
-	if (missing || oldestOutput < newestSource) {
+	const expected = new Set(expectedTarballFiles());
+	const dist = join(REPO, 'dist');
+	const leftovers = existsSync(dist) && filesUnder(REPO, dist).some((file) => !file.endsWith('.map') && !expected.has(file));
+	if (leftovers) rmSync(dist, { recursive: true, force: true });
+	if (leftovers || missing || oldestOutput < newestSource) {
 		execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe' });
 	}
 }
@@ -105,13 +133,27 @@ describe('the packed npm tarball', () => {
 		if (work) rmSync(work, { recursive: true, force: true });
 	});
 
-	it('holds only runtime files: package.json, README.md, LICENSE.md and dist/**', () => {
-		expect(tarballFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE.md']));
-		const outside = tarballFiles.filter((file) => !['package.json', 'README.md', 'LICENSE.md'].includes(file) && !file.startsWith('dist/'));
-		expect(outside).toEqual([]);
-		expect(tarballFiles.filter((file) => /(^|\/)test\//.test(file))).toEqual([]);
+	it('holds exactly the runtime files: package.json, README.md, LICENSE.md, CHANGELOG.md and the built dist/', () => {
+		expect(tarballFiles).toEqual(expectedTarballFiles());
+		// The same, spelled out for what matters most.
+		expect(tarballFiles.filter((file) => file.endsWith('.map'))).toEqual([]);
 		expect(tarballFiles.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
-		expect(tarballFiles.filter((file) => file.endsWith('.tsbuildinfo'))).toEqual([]);
+		expect(tarballFiles.filter((file) => /(^|\/)test\//.test(file) || file.endsWith('.tsbuildinfo'))).toEqual([]);
+		expect(tarballFiles).toEqual(
+			expect.arrayContaining([
+				'CHANGELOG.md',
+				'dist/nodes/TencentChatOfficialAccount/TencentChatOfficialAccount.node.js',
+				'dist/nodes/TencentChatOfficialAccountTrigger/TencentChatOfficialAccountTrigger.node.js',
+				'dist/credentials/TencentChatApi.credentials.js',
+				'dist/icons/tencentChat.svg',
+				'dist/icons/tencentChat.dark.svg',
+				CODEX,
+				'dist/nodes/TencentChatOfficialAccountTrigger/TencentChatOfficialAccountTrigger.node.json',
+			]),
+		);
+		// No compiled file points at a source map.
+		const pointing = tarballFiles.filter((file) => file.endsWith('.js') && readFileSync(join(packageDir, file), 'utf8').includes('sourceMappingURL'));
+		expect(pointing).toEqual([]);
 		// What package.json points n8n at is in the tarball.
 		const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
 		expect(manifest.name).toBe(PACKAGE_NAME);

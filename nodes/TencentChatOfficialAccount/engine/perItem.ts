@@ -80,13 +80,15 @@ export async function runPerItem<Request>(ctx: IExecuteFunctions, operation: Per
 
 	const start = (request: Request, index: number) => {
 		client ??= createTencentClient(ctx, settings, stopController.signal);
-		running.push(
-			runOne(operation, client, request, index).then((result) => {
-				results[index] = result;
-				// An item stopped before its call went out is not the failure the node reports.
-				if (result.kind !== 'ok' && !(result.kind === 'failed' && result.details.errorCode === NOT_SENT)) stop(index);
-			}),
-		);
+		const run = runOne(operation, client, request, index).then((result) => {
+			results[index] = result;
+			// An item stopped before its call went out is not the failure the node reports.
+			if (result.kind !== 'ok' && !(result.kind === 'failed' && result.details.errorCode === NOT_SENT)) stop(index);
+		});
+		// Its error (e.g. a credential the client refuses) reaches n8n through Promise.all below; until then the
+		// loop may yield, and Node would report the rejection as unhandled.
+		run.catch(() => undefined);
+		running.push(run);
 	};
 	const held: Array<{ itemIndex: number; request: Request }> = [];
 

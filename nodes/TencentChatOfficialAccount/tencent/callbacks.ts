@@ -6,19 +6,22 @@
  * contract.ts: D = trtc.io/document/<n>, Z = its Chinese version, M = markdown mirrors of the webhook pages).
  */
 
-/** The 11 `OfficialAccount.*` callback commands (D60795–D60805, M; S CallbackCommand), with the console's name for each. */
+/**
+ * The 11 `OfficialAccount.*` callback commands, keyed by a short name, with the console's name for each and when
+ * Tencent sends it (D60795–D60805, M; S CallbackCommand; official-accounts-api.md §4.3).
+ */
 export const CALLBACK_EVENTS = [
-	{ key: 'beforeCreateOfficialAccount', name: 'Before Official Account Creation', command: 'OfficialAccount.CallbackBeforeCreateOfficialAccount' },
-	{ key: 'afterCreateOfficialAccount', name: 'After Official Account Creation', command: 'OfficialAccount.CallbackAfterCreateOfficialAccount' },
-	{ key: 'afterOfficialAccountInfoChanged', name: 'After Official Account Info Changed', command: 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged' },
-	{ key: 'afterOfficialAccountDestroyed', name: 'After Official Account Destroyed', command: 'OfficialAccount.CallbackAfterOfficialAccountDestroyed' },
-	{ key: 'beforeAddSubscriber', name: 'Before Add Subscriber', command: 'OfficialAccount.CallbackBeforeAddSubscriber' },
-	{ key: 'afterAddSubscriber', name: 'After Add Subscriber', command: 'OfficialAccount.CallbackAfterAddSubscriber' },
-	{ key: 'afterOfficialAccountFull', name: 'After Official Account Full', command: 'OfficialAccount.CallbackAfterOfficialAccountFull' },
-	{ key: 'afterDeleteSubscriber', name: 'After Delete Subscriber', command: 'OfficialAccount.CallbackAfterDeleteSubscriber' },
-	{ key: 'beforeSendMsg', name: 'Before Message Is Sent', command: 'OfficialAccount.CallbackBeforeSendMsg' },
-	{ key: 'afterSendMsg', name: 'After Message Is Sent', command: 'OfficialAccount.CallbackAfterSendMsg' },
-	{ key: 'afterMsgWithDraw', name: 'After Message Is Recalled', command: 'OfficialAccount.CallbackAfterMsgWithDraw' },
+	{ key: 'beforeCreateOfficialAccount', name: 'Before Official Account Creation', command: 'OfficialAccount.CallbackBeforeCreateOfficialAccount', description: 'Before an official account is created (REST create); a When Last Node Finishes reply with ErrorCode 1 refuses it' },
+	{ key: 'afterCreateOfficialAccount', name: 'After Official Account Creation', command: 'OfficialAccount.CallbackAfterCreateOfficialAccount', description: 'After an official account was created' },
+	{ key: 'afterOfficialAccountInfoChanged', name: 'After Official Account Info Changed', command: 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged', description: "After an official account's name, introduction, avatar or organization was changed" },
+	{ key: 'afterOfficialAccountDestroyed', name: 'After Official Account Destroyed', command: 'OfficialAccount.CallbackAfterOfficialAccountDestroyed', description: 'After an official account was deleted' },
+	{ key: 'beforeAddSubscriber', name: 'Before Add Subscriber', command: 'OfficialAccount.CallbackBeforeAddSubscriber', description: 'Before users subscribe (in the app or by REST add); the reply can refuse some of them or all' },
+	{ key: 'afterAddSubscriber', name: 'After Add Subscriber', command: 'OfficialAccount.CallbackAfterAddSubscriber', description: 'After users subscribed (in the app or by REST add)' },
+	{ key: 'afterOfficialAccountFull', name: 'After Official Account Full', command: 'OfficialAccount.CallbackAfterOfficialAccountFull', description: 'When a subscribe brought an account to its Max Subscribers' },
+	{ key: 'afterDeleteSubscriber', name: 'After Delete Subscriber', command: 'OfficialAccount.CallbackAfterDeleteSubscriber', description: 'After users unsubscribed or were removed (in the app or by REST delete)' },
+	{ key: 'beforeSendMsg', name: 'Before Message Is Sent', command: 'OfficialAccount.CallbackBeforeSendMsg', description: 'Before a broadcast is delivered; the reply (within 2 s) can refuse it, drop it silently or change its content' },
+	{ key: 'afterSendMsg', name: 'After Message Is Sent', command: 'OfficialAccount.CallbackAfterSendMsg', description: 'After a broadcast was delivered to the subscribers, with its MsgKey' },
+	{ key: 'afterMsgWithDraw', name: 'After Message Is Recalled', command: 'OfficialAccount.CallbackAfterMsgWithDraw', description: 'After sent messages were recalled, with their MsgKeys' },
 ] as const;
 
 export type CallbackEventKey = (typeof CALLBACK_EVENTS)[number]['key'];

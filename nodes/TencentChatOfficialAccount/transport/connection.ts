@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkSdkAppId, SDK_APP_ID_FIX } from '../helpers/sdkAppId';
 import { REST_API_VERSION, type TencentCommand } from '../tencent/contract';
 import { CUSTOM_REGION } from '../tencent/regions';
 
@@ -16,14 +17,9 @@ export type ResolvedConnection = { ok: true; connection: TencentConnection } | {
 
 /** Reads what the transport needs from the credential and checks it before any call is made. */
 export function resolveConnection(credentials: ICredentialDataDecryptedObject): ResolvedConnection {
-	const sdkAppId = Number(credentials.sdkAppId);
-	if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-		return {
-			ok: false,
-			message: 'The Tencent Chat credential has no valid SDKAppID',
-			fix: 'Enter the SDKAppID shown in the Tencent Chat console (a number such as 1400000000).',
-		};
-	}
+	const checkedAppId = checkSdkAppId(credentials.sdkAppId);
+	if (!checkedAppId.ok) return { ok: false, message: checkedAppId.reason, fix: SDK_APP_ID_FIX };
+	const sdkAppId = checkedAppId.value;
 	const identifier = String(credentials.adminIdentifier ?? '');
 	const region = String(credentials.region ?? '');
 	if (region !== CUSTOM_REGION) return { ok: true, connection: { sdkAppId, identifier, baseUrl: `https://${region}` } };

@@ -2,11 +2,30 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemParameterReader } from '../../engine/itemParameters';
 import { CUSTOM_CONTENT, IMAGE_FORMAT, MSG_ELEMENT, MSG_TYPE, TEXT_CONTENT } from '../../tencent/contract';
+import { FROM_VERSION_2, VERSION_1 } from '../shared/versionedDefaults';
 import { buildImageElement } from './imageElement';
 import { checkMessageElements, parseMessageElements, type Built } from './messageElements';
 import { checkMsgBodySize } from './msgBodySize';
 
 const show = (messageType: string) => ({ displayOptions: { show: { messageType: [messageType] } } });
+
+/** A saved version-1 node that left the size at 0 was refused before sending; it stays so (0 is below the minimum). */
+const IMAGE_SIZE_DEFAULT = { version1: 0, fromVersion2: 1 };
+
+/** Image Width or Height: its default is 1 from node version 2 on, within the minimum of 1 that Tencent needs. */
+function imageSizeProperty(name: string, displayName: string, description: string): INodeProperties[] {
+	const property = (defaultValue: number, version: typeof VERSION_1): INodeProperties => ({
+		displayName,
+		name,
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 1 },
+		default: defaultValue,
+		description,
+		displayOptions: { show: { messageType: ['image'], '@version': version } },
+	});
+	return [property(IMAGE_SIZE_DEFAULT.version1, VERSION_1), property(IMAGE_SIZE_DEFAULT.fromVersion2, FROM_VERSION_2)];
+}
 
 /** The Message part of Send: a type, then that type's fields. */
 export const messageBodyProperties: INodeProperties[] = [
@@ -33,10 +52,10 @@ export const messageBodyProperties: INodeProperties[] = [
 		description: 'The text every subscriber receives',
 		...show('text'),
 	},
-	{ displayName: 'Data', name: 'customData', type: 'string', default: '', description: 'The custom payload (not shown to users; not in the iOS push)', ...show('custom') },
-	{ displayName: 'Desc', name: 'customDesc', type: 'string', default: '', description: 'The text of the offline push notification', ...show('custom') },
-	{ displayName: 'Ext', name: 'customExt', type: 'string', default: '', description: 'Extra data, delivered as Ext in the iOS push', ...show('custom') },
-	{ displayName: 'Sound', name: 'customSound', type: 'string', default: '', description: 'Sound file name of the iOS push', ...show('custom') },
+	{ displayName: 'Data', name: 'customData', type: 'string', default: '', description: "The custom payload your app reads; not shown to users and not in the iOS push (Tencent's Data)", ...show('custom') },
+	{ displayName: 'Description', name: 'customDesc', type: 'string', default: '', description: "A short text about the data; offline iOS subscribers get it as the push text (Tencent's Desc)", ...show('custom') },
+	{ displayName: 'Push Extra Data', name: 'customExt', type: 'string', default: '', description: "Extra data carried in the iOS push for your app (Tencent's Ext)", ...show('custom') },
+	{ displayName: 'Push Sound', name: 'customSound', type: 'string', default: '', description: "Sound file name of the iOS push (Tencent's Sound)", ...show('custom') },
 	{
 		displayName: 'Image URL',
 		name: 'imageUrl',
@@ -46,8 +65,8 @@ export const messageBodyProperties: INodeProperties[] = [
 		placeholder: 'e.g. https://example.com/digest.png',
 		...show('image'),
 	},
-	{ displayName: 'Image Width', name: 'imageWidth', type: 'number', required: true, typeOptions: { minValue: 1 }, default: 0, description: 'Width in pixels', ...show('image') },
-	{ displayName: 'Image Height', name: 'imageHeight', type: 'number', required: true, typeOptions: { minValue: 1 }, default: 0, description: 'Height in pixels', ...show('image') },
+	...imageSizeProperty('imageWidth', 'Image Width', "Width of the image in pixels; clients lay it out with this before it loads (Tencent's Width)"),
+	...imageSizeProperty('imageHeight', 'Image Height', "Height of the image in pixels (Tencent's Height)"),
 	{ displayName: 'Image Size (Bytes)', name: 'imageSize', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'File size in bytes; 0 = not given', ...show('image') },
 	{
 		displayName: 'Image Format',
@@ -105,7 +124,7 @@ function buildMessageBody(reader: ItemParameterReader, itemIndex: number): Built
 			if (value !== '') content[field] = value;
 		}
 		if (!content[CUSTOM_CONTENT.data] && !content[CUSTOM_CONTENT.desc] && !content[CUSTOM_CONTENT.ext]) {
-			return { ok: false, field: 'Data', reason: 'The custom message is empty: Data, Desc and Ext are all empty' };
+			return { ok: false, field: 'Data', reason: 'The custom message is empty: Data, Description and Push Extra Data are all empty' };
 		}
 		return checkMessageElements([{ [MSG_ELEMENT.msgType]: MSG_TYPE.custom, [MSG_ELEMENT.msgContent]: content }]);
 	}

@@ -111,6 +111,13 @@ const operation: PerItemOperation<SendRequest> = {
 };
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Send broadcasts to every subscriber of the account: each input item sends one message, and a sent message can only be recalled (Message > Recall), not unsent.',
+		name: 'sendNotice',
+		type: 'notice',
+		default: '',
+	},
 	officialAccountProperty(
 		'The official account that broadcasts; its ID starts with @TOA#_. The message goes to every subscriber of the account.',
 	),

@@ -21,6 +21,13 @@ const operation: PerItemOperation<{ officialAccount: string }> = {
 };
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Delete deletes the official account for good, with all its subscribers and messages. It cannot be undone.',
+		name: 'deleteAccountNotice',
+		type: 'notice',
+		default: '',
+	},
 	officialAccountProperty('The official account to delete, with all its subscribers and messages; its ID starts with @TOA#_'),
 	perItemOptionsDescription,
 ];

@@ -27,7 +27,7 @@ const FIELD_NAMES: Record<FilterField, string> = {
 	LastMsgTime: 'Last Message Time',
 	SubscriberNum: 'Subscriber Count',
 	Introduction: 'Introduction',
-	FaceUrl: 'Face URL',
+	FaceUrl: 'Avatar URL',
 	Organization: 'Organization',
 	CustomString: 'Custom String',
 };

@@ -24,7 +24,7 @@ interface SettableField {
 const SETTABLE_FIELDS: readonly SettableField[] = [
 	{ name: 'name', displayName: 'Name', tencentKey: ACCOUNT_FIELD.name, limit: 'Name', description: `Display name of the account (at most ${TEXT_FIELD_MAX_BYTES.Name} bytes in UTF-8; a Chinese character counts as 3)` },
 	{ name: 'introduction', displayName: 'Introduction', tencentKey: ACCOUNT_FIELD.introduction, limit: 'Introduction', description: `Short description shown to users (at most ${TEXT_FIELD_MAX_BYTES.Introduction} bytes in UTF-8)` },
-	{ name: 'faceUrl', displayName: 'Face URL', tencentKey: ACCOUNT_FIELD.faceUrl, limit: 'FaceUrl', description: `URL of the avatar image (at most ${TEXT_FIELD_MAX_BYTES.FaceUrl} bytes)` },
+	{ name: 'faceUrl', displayName: 'Avatar URL', tencentKey: ACCOUNT_FIELD.faceUrl, limit: 'FaceUrl', description: `URL of the account's avatar image (at most ${TEXT_FIELD_MAX_BYTES.FaceUrl} bytes; Tencent's FaceUrl)` },
 	{ name: 'organization', displayName: 'Organization', tencentKey: ACCOUNT_FIELD.organization, limit: 'Organization', description: `Organization behind the account (at most ${TEXT_FIELD_MAX_BYTES.Organization} bytes in UTF-8)` },
 	{ name: 'customString', displayName: 'Custom String', tencentKey: ACCOUNT_FIELD.customString, limit: 'CustomString', description: `Your own data for the account, e.g. JSON (at most ${TEXT_FIELD_MAX_BYTES.CustomString} bytes in UTF-8)` },
 	{ name: 'maxSubscribers', displayName: 'Max Subscribers', tencentKey: ACCOUNT_FIELD.maxSubscriberNum, limit: 'count', description: 'How many users may subscribe at most (Tencent Chat default: 100000)' },

@@ -29,6 +29,13 @@ export const contract: BulkContract = subscriberListContract({
 });
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Delete unsubscribes the listed users from the official account; they stop getting its messages until they subscribe again. An item with an empty ID list is refused and removes nobody.',
+		name: 'deleteSubscribersNotice',
+		type: 'notice',
+		default: '',
+	},
 	officialAccountProperty('The official account to remove the subscribers from; its ID starts with @TOA#_'),
 	...idListSourceProperties(SUBSCRIBER_IDS),
 	bulkOptionsDescription(DELETE_SUBSCRIBER_MAX_IDS_PER_CALL, 'subscribers'),
