@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as callback from './actions/callback';
 import * as message from './actions/message';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
@@ -25,9 +26,26 @@ export class TencentChatOfficialAccount implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tencentChatApi', required: true }],
+		// Callback → Respond talks to no Tencent API; hiding (not listing the others) keeps new resources covered.
+		credentials: [{ name: 'tencentChatApi', required: true, displayOptions: { hide: { resource: ['callback'] } } }],
 		properties: [
 			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Callback', value: 'callback' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Official Account', value: 'officialAccount' },
+					{ name: 'Subscriber', value: 'subscriber' },
+					{ name: 'Subscription', value: 'subscription' },
+				],
+				default: 'subscriber',
+				displayOptions: { show: { '@tool': [false] } },
+			},
+			{
+				// The AI-tool variant of this node: an agent cannot answer a callback, so Callback is left out.
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
@@ -39,7 +57,9 @@ export class TencentChatOfficialAccount implements INodeType {
 					{ name: 'Subscription', value: 'subscription' },
 				],
 				default: 'subscriber',
+				displayOptions: { show: { '@tool': [true] } },
 			},
+			...callback.description,
 			...message.description,
 			...officialAccount.description,
 			...subscriber.description,
