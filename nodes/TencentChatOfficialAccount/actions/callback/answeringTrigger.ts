@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { RESPOND } from '../../../TencentChatOfficialAccountTrigger/triggerProperties';
+import { RESPOND, triggerProperties } from '../../../TencentChatOfficialAccountTrigger/triggerProperties';
 import { CALLBACK_BODY } from '../../tencent/callbacks';
 
 /**
@@ -15,6 +15,13 @@ export type AnsweringTrigger =
 
 const SET_RESPOND =
 	'Start this workflow with a Tencent Chat Official Account Trigger whose Respond is "Using the Respond Operation", connected before this node.';
+
+/** The trigger's Respond choice as the user sees it, e.g. "When Last Node Finishes". */
+function respondLabel(value: unknown): string {
+	const options = triggerProperties.find((property) => property.name === 'respond')?.options ?? [];
+	const option = options.find((entry) => 'value' in entry && entry.value === value);
+	return option?.name ?? String(value);
+}
 
 /**
  * The trigger whose callback this execution answers. An ancestor trigger is not enough (a workflow may have a
@@ -41,7 +48,7 @@ export function findAnsweringTrigger(ctx: IExecuteFunctions): AnsweringTrigger {
 	if (respond !== RESPOND.respondOperation) {
 		return {
 			ok: false,
-			reason: `The trigger "${started.name}" answers Tencent itself (its Respond is "${String(respond ?? RESPOND.immediately)}"), so this step has no callback to answer`,
+			reason: `The trigger "${started.name}" answers Tencent itself (its Respond is "${respondLabel(respond ?? RESPOND.immediately)}"), so this step has no callback to answer`,
 			fix: `Set the trigger's Respond to "Using the Respond Operation", or remove this step.`,
 		};
 	}
