@@ -55,9 +55,16 @@ node -e '
 ' "$REPO/test/e2e/trigger/credentials.template.json" "$WORK/credentials.json" "$CALLBACK_TOKEN"
 "${N8N_CMD[@]}" import:credentials --input="$WORK/credentials.json" >"$WORK/out/import-credentials.log" 2>&1 \
   || { tail -n 20 "$WORK/out/import-credentials.log" >&2; die "import:credentials failed"; }
-for wf in respond no-respond respond-fails baseline-last-node baseline-n8n-webhook; do
-  id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$DIR/$wf.workflow.json")"
-  "${N8N_CMD[@]}" import:workflow --input="$DIR/$wf.workflow.json" >"$WORK/out/import-$wf.log" 2>&1 \
+# The README's example, as a user imports it, with the e2e credential picked.
+node -e '
+  const fs = require("fs"); const [src, out] = process.argv.slice(1); const wf = JSON.parse(fs.readFileSync(src, "utf8"));
+  for (const node of wf.nodes) if (node.credentials?.tencentChatApi) node.credentials.tencentChatApi = { id: "tencentChatTrigger", name: "Tencent Chat trigger e2e" };
+  fs.writeFileSync(out, JSON.stringify(wf));
+' "$REPO/examples/before-add-subscriber-respond.workflow.json" "$WORK/example.workflow.json"
+for wf in respond no-respond respond-fails baseline-last-node baseline-n8n-webhook example; do
+  file="$DIR/$wf.workflow.json"; [[ "$wf" == example ]] && file="$WORK/example.workflow.json"
+  id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$file")"
+  "${N8N_CMD[@]}" import:workflow --input="$file" >"$WORK/out/import-$wf.log" 2>&1 \
     || { tail -n 20 "$WORK/out/import-$wf.log" >&2; die "import:workflow $wf failed"; }
   "${N8N_CMD[@]}" publish:workflow --id="$id" >"$WORK/out/publish-$wf.log" 2>&1 \
     || { tail -n 20 "$WORK/out/publish-$wf.log" >&2; die "publish:workflow $id failed"; }

@@ -26,6 +26,7 @@ const WORKFLOWS = {
 	fails: { id: 'tcE2eRespondFail', url: `${N8N}/webhook/tc-e2e-respond-fail/callback` },
 	lastNode: { id: 'tcE2eRespondLast', url: `${N8N}/webhook/tc-e2e-respond-last/callback` },
 	n8nWebhook: { id: 'tcE2eRespondNatv', url: `${N8N}/webhook/tc-e2e-native` },
+	example: { id: 'tcBeforeAddRespond', url: `${N8N}/webhook/before-add-subscriber-respond/callback` },
 };
 
 const log = (message) => process.stderr.write(`[e2e-respond] ${message}\n`);
@@ -150,6 +151,17 @@ async function main() {
 	await check('the workflow fails before a Respond step answered: n8n answers HTTP 500 "Error in workflow"', async () => {
 		const reply = await callback(WORKFLOWS.fails.url, ['u1']);
 		expect(reply.status === 500 && reply.json?.message === 'Error in workflow', `HTTP ${reply.status} ${reply.text}`);
+		return reply.text;
+	});
+	await check('example before-add-subscriber-respond: refuses the test_ accounts, then the workflow goes on', async () => {
+		const known = (await n8n.executions(WORKFLOWS.example.id)).map((e) => e.id);
+		const reply = await callback(WORKFLOWS.example.url, ['user1', 'test_bot', 'user2']);
+		expect(reply.status === 200 && same(reply.json, { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, RefusedSubscribers_Account: ['test_bot'] }), `HTTP ${reply.status} ${reply.text}`);
+		const { done } = await finishedExecutions(WORKFLOWS.example.id, known, 1);
+		expect(done.length === 1, `${done.length} executions finished`);
+		const run = await n8n.execution(done[0].id);
+		const [summary] = run.items('Who was let in');
+		expect(run.status === 'success' && same(summary?.admitted, ['user1', 'user2']) && same(summary?.refused, ['test_bot']), `${run.status} ${JSON.stringify(summary)}`);
 		return reply.text;
 	});
 }
