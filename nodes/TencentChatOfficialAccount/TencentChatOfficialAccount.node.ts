@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -12,6 +13,30 @@ import * as message from './actions/message';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
 import * as subscription from './actions/subscription';
+
+const RESOURCES = [
+	{ name: 'Callback', value: 'callback' },
+	{ name: 'Message', value: 'message' },
+	{ name: 'Official Account', value: 'officialAccount' },
+	{ name: 'Subscriber', value: 'subscriber' },
+	{ name: 'Subscription', value: 'subscription' },
+];
+
+/**
+ * The Resource choice, once for the node and once for its AI-tool variant (n8n's `@tool` display rule): an agent
+ * cannot answer a callback's HTTP request, so the tool variant has no Callback.
+ */
+function resourceProperty({ tool }: { tool: boolean }): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: tool ? RESOURCES.filter((resource) => resource.value !== 'callback') : RESOURCES,
+		default: 'subscriber',
+		displayOptions: { show: { '@tool': [tool] } },
+	};
+}
 
 export class TencentChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,36 +54,8 @@ export class TencentChatOfficialAccount implements INodeType {
 		// Callback → Respond talks to no Tencent API; hiding (not listing the others) keeps new resources covered.
 		credentials: [{ name: 'tencentChatApi', required: true, displayOptions: { hide: { resource: ['callback'] } } }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Callback', value: 'callback' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Official Account', value: 'officialAccount' },
-					{ name: 'Subscriber', value: 'subscriber' },
-					{ name: 'Subscription', value: 'subscription' },
-				],
-				default: 'subscriber',
-				displayOptions: { show: { '@tool': [false] } },
-			},
-			{
-				// The AI-tool variant of this node: an agent cannot answer a callback, so Callback is left out.
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Message', value: 'message' },
-					{ name: 'Official Account', value: 'officialAccount' },
-					{ name: 'Subscriber', value: 'subscriber' },
-					{ name: 'Subscription', value: 'subscription' },
-				],
-				default: 'subscriber',
-				displayOptions: { show: { '@tool': [true] } },
-			},
+			resourceProperty({ tool: false }),
+			resourceProperty({ tool: true }),
 			...callback.description,
 			...message.description,
 			...officialAccount.description,
