@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end test of Callback → Respond in a real n8n 2.41.1: packs this repo, installs it as a community package
-# into a fresh user folder, imports a credential (with Callback Token) and three trigger workflows in "Using the
-# Respond Operation" mode, publishes them, runs `n8n start` on free ports, then test/e2e/respond/check-respond.mjs
-# POSTs signed Before Add Subscriber callbacks and reads the executions back. Two baselines answer the same
-# callbacks in the same run: the trigger with When Last Node Finishes, and n8n's own Webhook + Respond to Webhook.
+# into a fresh user folder, imports a credential (with Callback Token), the workflows of test/e2e/respond (trigger
+# in "Using the Respond Operation" mode: with a Respond step and a 3 s Wait after it, without a Respond step, with
+# a Respond step that fails) and examples/before-add-subscriber-respond.workflow.json, publishes them, runs
+# `n8n start` on free ports, then test/e2e/respond/check-respond.mjs POSTs signed Before Add Subscriber callbacks
+# and reads the executions back. Two baselines answer the same callbacks in the same run: the trigger with When
+# Last Node Finishes, and n8n's own Webhook + Respond to Webhook.
 #
 #   npm run test:e2e:respond    (= npm run build && bash scripts/e2e-respond.sh)
 #   E2E_KEEP=1                  keep the temporary folder (logs, n8n output, database)
@@ -55,19 +57,21 @@ node -e '
 ' "$REPO/test/e2e/trigger/credentials.template.json" "$WORK/credentials.json" "$CALLBACK_TOKEN"
 "${N8N_CMD[@]}" import:credentials --input="$WORK/credentials.json" >"$WORK/out/import-credentials.log" 2>&1 \
   || { tail -n 20 "$WORK/out/import-credentials.log" >&2; die "import:credentials failed"; }
-# The README's example, as a user imports it, with the e2e credential picked.
+# The workflows, and the README's example as a user imports it (with the e2e credential picked), imported in one
+# n8n call (each CLI call boots n8n); publishing takes one call per workflow.
+mkdir -p "$WORK/workflows"
+cp "$DIR"/*.workflow.json "$WORK/workflows/"
 node -e '
   const fs = require("fs"); const [src, out] = process.argv.slice(1); const wf = JSON.parse(fs.readFileSync(src, "utf8"));
   for (const node of wf.nodes) if (node.credentials?.tencentChatApi) node.credentials.tencentChatApi = { id: "tencentChatTrigger", name: "Tencent Chat trigger e2e" };
   fs.writeFileSync(out, JSON.stringify(wf));
-' "$REPO/examples/before-add-subscriber-respond.workflow.json" "$WORK/example.workflow.json"
-for wf in respond no-respond respond-fails baseline-last-node baseline-n8n-webhook example; do
-  file="$DIR/$wf.workflow.json"; [[ "$wf" == example ]] && file="$WORK/example.workflow.json"
+' "$REPO/examples/before-add-subscriber-respond.workflow.json" "$WORK/workflows/example.workflow.json"
+"${N8N_CMD[@]}" import:workflow --separate --input="$WORK/workflows" >"$WORK/out/import-workflows.log" 2>&1 \
+  || { tail -n 20 "$WORK/out/import-workflows.log" >&2; die "import:workflow failed"; }
+for file in "$WORK"/workflows/*.workflow.json; do
   id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$file")"
-  "${N8N_CMD[@]}" import:workflow --input="$file" >"$WORK/out/import-$wf.log" 2>&1 \
-    || { tail -n 20 "$WORK/out/import-$wf.log" >&2; die "import:workflow $wf failed"; }
-  "${N8N_CMD[@]}" publish:workflow --id="$id" >"$WORK/out/publish-$wf.log" 2>&1 \
-    || { tail -n 20 "$WORK/out/publish-$wf.log" >&2; die "publish:workflow $id failed"; }
+  "${N8N_CMD[@]}" publish:workflow --id="$id" >"$WORK/out/publish-$id.log" 2>&1 \
+    || { tail -n 20 "$WORK/out/publish-$id.log" >&2; die "publish:workflow $id failed"; }
 done
 
 log "n8n start on port $N8N_PORT (log: $WORK/out/n8n-start.log)"
