@@ -2,16 +2,44 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as callback from './actions/callback';
 import * as message from './actions/message';
 import * as officialAccount from './actions/officialAccount';
 import * as subscriber from './actions/subscriber';
 import * as subscription from './actions/subscription';
 import * as user from './actions/user';
+
+const RESOURCES = [
+	{ name: 'Callback', value: 'callback' },
+	{ name: 'Message', value: 'message' },
+	{ name: 'Official Account', value: 'officialAccount' },
+	{ name: 'Subscriber', value: 'subscriber' },
+	{ name: 'Subscription', value: 'subscription' },
+	{ name: 'User', value: 'user' },
+];
+
+/**
+ * The Resource choice, once for the node and once for its AI-tool variant (n8n's `@tool` display rule): an agent
+ * cannot answer a callback's HTTP request, so the tool variant has no Callback.
+ */
+function resourceProperty({ tool }: { tool: boolean }): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: tool ? RESOURCES.filter((resource) => resource.value !== 'callback') : RESOURCES,
+		// Safe in both versions: Subscriber opens on Get Many from version 2 on.
+		default: 'subscriber',
+		displayOptions: { show: { '@tool': [tool] } },
+	};
+}
 
 export class TencentChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,23 +57,12 @@ export class TencentChatOfficialAccount implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tencentChatApi', required: true }],
+		// Callback → Respond talks to no Tencent API; hiding (not listing the others) keeps new resources covered.
+		credentials: [{ name: 'tencentChatApi', required: true, displayOptions: { hide: { resource: ['callback'] } } }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Message', value: 'message' },
-					{ name: 'Official Account', value: 'officialAccount' },
-					{ name: 'Subscriber', value: 'subscriber' },
-					{ name: 'Subscription', value: 'subscription' },
-					{ name: 'User', value: 'user' },
-				],
-				// Safe in both versions: Subscriber opens on Get Many from version 2 on.
-				default: 'subscriber',
-			},
+			resourceProperty({ tool: false }),
+			resourceProperty({ tool: true }),
+			...callback.description,
 			...message.description,
 			...officialAccount.description,
 			...subscriber.description,

@@ -119,7 +119,9 @@ export class TencentChatOfficialAccountTrigger implements INodeType {
 			this.getNodeParameter('options.output', 'perCallback') as OutputMode,
 		);
 
-		if (this.getNodeParameter('respond', RESPOND.immediately) === RESPOND.lastNode) return { workflowData: [items] };
+		// Last Node and the Respond operation: n8n holds the request open and answers it later (webhook-helpers).
+		const respond = this.getNodeParameter('respond', RESPOND.immediately);
+		if (respond === RESPOND.lastNode || respond === RESPOND.respondOperation) return { workflowData: [items] };
 		// Sent before the execution is queued, so a production concurrency limit cannot delay Tencent's ACK.
 		res.status(200).json(CALLBACK_ACK);
 		return { noWebhookResponse: true, workflowData: [items] };

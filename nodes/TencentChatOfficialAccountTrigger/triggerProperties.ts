@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { BEFORE_CALLBACK_TIMEOUT_MS, CALLBACK_EVENTS } from '../TencentChatOfficialAccount/tencent/callbacks';
 
-export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode' } as const;
+/** The Respond choices; each value is the n8n response mode the webhook description resolves to. */
+export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode', respondOperation: 'responseNode' } as const;
 
 const eventOptions = [...CALLBACK_EVENTS]
 	.sort((a, b) => a.name.localeCompare(b.name))
@@ -42,6 +43,12 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Answer with the first item of the last node, e.g. {"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RefusedSubscribers_Account":["user1"]} (for Before callbacks)',
 			},
+			{
+				name: 'Using the Respond Operation',
+				value: RESPOND.respondOperation,
+				description:
+					'Answer when a Tencent Chat Official Account node with Callback → Respond runs; the workflow goes on after it (for Before callbacks)',
+			},
 		],
 		default: 'onReceived',
 	},
@@ -51,6 +58,13 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { respond: [RESPOND.lastNode] } },
+	},
+	{
+		displayName: `Tencent waits at most ${BEFORE_CALLBACK_TIMEOUT_MS / 1000} s for the reply to a Before callback. Add a Tencent Chat Official Account node with Callback → Respond early in the workflow: Tencent gets its answer when that step runs, and the steps after it may take as long as they need. If the workflow ends without a Respond step, n8n answers HTTP 200 with an empty body; if it fails first, HTTP 500.`,
+		name: 'respondOperationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { respond: [RESPOND.respondOperation] } },
 	},
 	{
 		displayName: 'Verify Signature',

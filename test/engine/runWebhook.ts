@@ -6,6 +6,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IConnections,
 	type IDataObject,
+	type IExecuteResponsePromiseData,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -42,6 +43,7 @@ export interface DownstreamNode {
 	parameters?: INodeParameters;
 	/** 1 unless given. */
 	typeVersion?: number;
+	onError?: INode['onError'];
 }
 
 export interface WebhookRequest {
@@ -75,8 +77,21 @@ export interface RunWebhookResult {
 	/** What responseData would evaluate to if the description left it out (n8n's default). */
 	responseDataIfUnset: unknown;
 	webhookUrl: string;
-	/** Runs the workflow from the trigger's workflowData, as the CLI does after the webhook returns. */
-	runWorkflow(): Promise<{ run: IRun; lastNodeName: string; lastNodeItems: INodeExecutionData[] }>;
+	/**
+	 * Runs the workflow from the trigger's workflowData, as the CLI does after the webhook returns. `responses`
+	 * are what nodes sent through n8n's `sendResponse` hook (the response-node mode's answer), in order.
+	 * With `startAt`, the execution starts at that downstream node with `input` instead: the trigger never runs.
+	 */
+	runWorkflow(start?: { startAt: string; input: IDataObject[] }): Promise<WorkflowRun>;
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	lastNodeName: string;
+	lastNodeItems: INodeExecutionData[];
+	responses: IExecuteResponsePromiseData[];
+	/** The main output items of a node's first run. */
+	itemsOf(nodeName: string): INodeExecutionData[];
 }
 
 function fakeResponse(recorded: RecordedResponse) {
@@ -148,7 +163,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const connections: IConnections = {};
 	let previous = TRIGGER_NODE_NAME;
 	for (const [index, node] of (options.downstream ?? []).entries()) {
-		nodes.push({ id: `n${index}`, name: node.name, type: node.type, typeVersion: node.typeVersion ?? 1, position: [200 * (index + 1), 0], parameters: node.parameters ?? {} });
+		nodes.push({ id: `n${index}`, name: node.name, type: node.type, typeVersion: node.typeVersion ?? 1, position: [200 * (index + 1), 0], parameters: node.parameters ?? {}, ...(node.onError ? { onError: node.onError } : {}) });
 		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 		previous = node.name;
 	}
@@ -158,6 +173,9 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const response: RecordedResponse = { ended: false };
 	const hooks = new ExecutionLifecycleHooks('webhook', 'exec-webhook', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	// n8n's WorkflowRunner adds this handler for the response-node mode; here it records the answers.
+	const responses: IExecuteResponsePromiseData[] = [];
+	hooks.addHandler('sendResponse', (answer) => void responses.push(answer));
 	const additionalData = {
 		hooks,
 		executionId: 'exec-webhook',
@@ -206,19 +224,22 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		responseData: evaluateResponseData(webhookDescription.responseData),
 		responseDataIfUnset: evaluateResponseData(undefined),
 		webhookUrl: context.getNodeWebhookUrl('default') ?? '',
-		async runWorkflow() {
+		async runWorkflow(start) {
 			if (!result.workflowData) throw new Error('The webhook returned no workflowData, so n8n would start no execution');
+			const startNode = start ? workflow.getNode(start.startAt) : triggerNode;
+			if (!startNode) throw new Error(`No node "${start?.startAt}" in the test workflow`);
+			const startData = start ? [start.input.map((json) => ({ json }))] : result.workflowData;
 			const runData = createRunExecutionData({
 				executionData: {
-					nodeExecutionStack: [{ node: triggerNode, data: { main: result.workflowData }, source: null }],
+					nodeExecutionStack: [{ node: startNode, data: { main: startData }, source: null }],
 					waitingExecutionSource: null,
 				},
 			});
 			await new WorkflowExecute(additionalData, 'webhook', runData).processRunExecutionData(workflow);
 			const run = await finished;
+			const itemsOf = (nodeName: string) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 			const lastNodeName = run.data.resultData.lastNodeExecuted ?? '';
-			const lastNodeItems = run.data.resultData.runData[lastNodeName]?.[0]?.data?.main?.[0] ?? [];
-			return { run, lastNodeName, lastNodeItems };
+			return { run, lastNodeName, lastNodeItems: itemsOf(lastNodeName), responses, itemsOf };
 		},
 	};
 }

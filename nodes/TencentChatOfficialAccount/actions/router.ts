@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import * as callback from './callback';
 import * as message from './message';
 import * as officialAccount from './officialAccount';
 import * as subscriber from './subscriber';
@@ -10,6 +11,7 @@ type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[
 
 /** Resources and their operations; a new operation is a new file registered in its resource's index. */
 const resources: Record<string, Record<string, { execute: OperationExecute }>> = {
+	callback: callback.operations,
 	message: message.operations,
 	officialAccount: officialAccount.operations,
 	subscriber: subscriber.operations,

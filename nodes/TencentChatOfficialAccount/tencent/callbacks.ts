@@ -54,6 +54,11 @@ export const CALLBACK_BODY = {
 
 /** Fields of a reply to a Before callback, besides the ACK envelope (D60799 sample and field table, M). */
 export const CALLBACK_REPLY = {
+	/** The reply envelope (tencent-chat-rest.md §5, official-accounts-api.md §4 S `CallbackResponse.java`). */
+	actionStatus: 'ActionStatus',
+	errorInfo: 'ErrorInfo',
+	/** 0 lets a Before callback's request go ahead, 1 refuses it (official-accounts-api.md §4, D60799). */
+	errorCode: 'ErrorCode',
 	/**
 	 * Users refused by a Before Add Subscriber reply with ErrorCode 0.
 	 * Tencent's prose once says `RefusedMembers_Account`, its sample and field table say this name (doc trap 5).
@@ -63,6 +68,14 @@ export const CALLBACK_REPLY = {
 
 /** The reply Tencent expects from every callback (M, Z60796; S CallbackResponse); for After callbacks its content is ignored. */
 export const CALLBACK_ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 } as const;
+
+/**
+ * The reply field that refuses some users of a Before callback, by command; only Before Add Subscriber has one
+ * (official-accounts-api.md §4, D60799).
+ */
+export const REFUSE_SOME_REPLY_FIELD: Partial<Record<string, string>> = {
+	[CALLBACK_COMMANDS.beforeAddSubscriber]: CALLBACK_REPLY.refusedSubscribers,
+};
 
 /** ErrorCode in a Before callback reply that refuses the whole request (D60795, D60799, D60803). */
 export const CALLBACK_REFUSE_ALL_ERROR_CODE = 1;
