@@ -164,7 +164,8 @@ describe('a saved version-1 workflow that relies on the old defaults still does 
 	it('Message with no operation saved: still Send', async () => {
 		const result = await runTencentNode({ emulator, parameters: { resource: 'message', officialAccount: NEWS, text: 'Hello' }, input: [{}], typeVersion: 1 });
 		expect(result.status).toBe('success');
-		expect(emulator.calls.map((call) => call.command)).toEqual([SEND_COMMAND]);
+		// Send reads the account's last hour first (one page of its messages), then broadcasts once.
+		expect(emulator.calls.map((call) => call.command)).toEqual([HISTORY_COMMAND, SEND_COMMAND]);
 		expect(emulator.messages(APP, NEWS)).toHaveLength(1);
 	});
 });

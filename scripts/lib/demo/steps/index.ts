@@ -1,4 +1,5 @@
 // The demo, in order. A step is a few lines in one of these files; add one to this list where it belongs.
+import { answerBeforeCallback } from './callbackRespond';
 import { createAccount, deleteAccount, getAccounts, updateAccount } from './accounts';
 import { messageHistory, recallSent, sendOnce } from './messages';
 import type { DemoStep } from './step';
@@ -26,5 +27,6 @@ export const DEMO_STEPS: DemoStep[] = [
 	recallSent,
 	messageHistory,
 	signedCallback,
+	answerBeforeCallback,
 	deleteAccount,
 ];
