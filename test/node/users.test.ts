@@ -51,7 +51,7 @@ describe('User → Import', () => {
 		]);
 	});
 
-	it('reads one UserID per item from an Input Field, with a Nickname and Face URL per item', async () => {
+	it('reads one UserID per item from an Input Field, with a Nickname and Avatar URL per item', async () => {
 		const input = ids('f', 150).map((id) => ({ contact: { id }, name: `Name of ${id}`, photo: `https://example.com/${id}.png` }));
 		const result = await runImport({
 			emulator,
@@ -75,7 +75,7 @@ describe('User → Import', () => {
 		expect(emulator.userProfile(APP, 'known')).toEqual({ Nick: 'Renamed' });
 	});
 
-	describe('Nickname and Face URL need an item with one UserID', () => {
+	describe('Nickname and Avatar URL need an item with one UserID', () => {
 		const input = [{ ids: 'solo', nick: 'Solo' }, { ids: 'p1, p2', nick: 'Pair' }, { ids: 'p3, p4', nick: '' }];
 
 		it('without "continue": the item with two UserIDs and a nickname is a clear error', async () => {
@@ -111,9 +111,9 @@ describe('User → Import', () => {
 			expect(accountLists(emulator).flat()).toEqual([{ UserID: 'n1', Nick: '42' }]);
 		});
 
-		it('Face URL alone follows the same rule', async () => {
+		it('Avatar URL alone follows the same rule', async () => {
 			const result = await runImport({ emulator, input: [{ ids: 'a, b' }], parameters: { faceUrl: 'https://example.com/x.png' }, onError: 'continueRegularOutput' });
-			expect(jsonOf(result.outputs[0])[0].error).toBe('Face URL applies to one user, but this item holds 2 UserIDs [item 0]');
+			expect(jsonOf(result.outputs[0])[0].error).toBe('Avatar URL applies to one user, but this item holds 2 UserIDs [item 0]');
 			expect(callsOf(emulator, IMPORT)).toHaveLength(0);
 		});
 	});

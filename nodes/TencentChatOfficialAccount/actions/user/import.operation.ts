@@ -27,11 +27,11 @@ const NOT_IMPORTED: IdOutcome = Object.freeze({
 /** The optional profile fields: parameter, label, Tencent's field. */
 const PROFILE_FIELDS = [
 	{ parameter: 'nickname', label: 'Nickname', field: IMPORT_USERS.nick },
-	{ parameter: 'faceUrl', label: 'Face URL', field: IMPORT_USERS.faceUrl },
+	{ parameter: 'faceUrl', label: 'Avatar URL', field: IMPORT_USERS.faceUrl },
 ] as const;
 
 const ONE_USER_FIX =
-	'Give one UserID per item when you set Nickname or Face URL (e.g. User IDs {{ $json.userId }} and Nickname {{ $json.name }}), or leave both empty to import many UserIDs per item.';
+	'Give one UserID per item when you set Nickname or Avatar URL (e.g. User IDs {{ $json.userId }} and Nickname {{ $json.name }}), or leave both empty to import many UserIDs per item.';
 
 /** Empty (or nothing) means "not set"; text or a number is taken trimmed. */
 function checkOptionalText(raw: unknown, label: string): Checked<string | undefined> {
@@ -42,7 +42,7 @@ function checkOptionalText(raw: unknown, label: string): Checked<string | undefi
 }
 
 /**
- * Nickname and Face URL describe one user, so they apply to an item that holds exactly one UserID; an item
+ * Nickname and Avatar URL describe one user, so they apply to an item that holds exactly one UserID; an item
  * with several and a nickname is that item's error (whose nickname would it be?). Empty means "not set".
  */
 function readProfile(reader: ItemParameterReader, itemIndex: number, entries: IdEntry[]): ItemDetailsRead {
@@ -105,12 +105,12 @@ const properties: INodeProperties[] = [
 		description: "Optional: the user's nickname. Only for items that hold one UserID; an existing user's nickname is replaced.",
 	},
 	{
-		displayName: 'Face URL',
+		displayName: 'Avatar URL',
 		name: 'faceUrl',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. https://example.com/avatar.png',
-		description: "Optional: the URL of the user's profile photo. Only for items that hold one UserID; an existing user's photo is replaced.",
+		description: "Optional: the URL of the user's profile photo (Tencent's FaceUrl). Only for items that hold one UserID; an existing user's photo is replaced.",
 	},
 	bulkOptionsDescription(IMPORT_USERS.maxIdsPerCall, 'users'),
 ];
