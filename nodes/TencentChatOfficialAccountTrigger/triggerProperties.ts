@@ -2,7 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { BEFORE_CALLBACK_TIMEOUT_MS, CALLBACK_EVENTS } from '../TencentChatOfficialAccount/tencent/callbacks';
 
-export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode' } as const;
+export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode', respondOperation: 'responseNode' } as const;
+
+/** Tencent waits 2 s; the default leaves time for the trigger's own answer when the target does not reply. */
+export const DEFAULT_FORWARD_TIMEOUT_MS = 1500;
 
 const eventOptions = [...CALLBACK_EVENTS]
 	.sort((a, b) => a.name.localeCompare(b.name))
@@ -24,7 +27,7 @@ export const triggerProperties: INodeProperties[] = [
 		options: eventOptions,
 		default: [],
 		description:
-			'Callbacks that start the workflow. Every callback of the app goes to the same URL; the others are answered OK and start nothing.',
+			'Callbacks that start the workflow. Every callback of the app goes to the same URL; the others start nothing: they are answered OK, or passed on with the option Forward Other Callbacks To.',
 	},
 	{
 		displayName: 'Respond',
@@ -41,6 +44,11 @@ export const triggerProperties: INodeProperties[] = [
 				value: RESPOND.lastNode,
 				description:
 					'Answer with the first item of the last node, e.g. {"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"RefusedSubscribers_Account":["user1"]} (for Before callbacks)',
+			},
+			{
+				name: 'Using the Respond Operation',
+				value: RESPOND.respondOperation,
+				description: 'Answer when a Tencent Chat Official Account node runs Callback > Respond; the workflow goes on after it (for Before callbacks)',
 			},
 		],
 		default: 'onReceived',
@@ -74,6 +82,40 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Forward Other Callbacks To',
+				name: 'forwardUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://backend.example.com/tencent/callback',
+				description:
+					"URL that receives every verified callback this trigger does not run (an event not selected, or one the filters skip): same method, query string (Sign included), body and Content-Type. The target's answer goes back to Tencent. Use the app's existing callback handler, or another workflow's trigger URL to chain workflows.",
+			},
+			{
+				displayName: 'Forward Timeout (Ms)',
+				name: 'forwardTimeoutMs',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_FORWARD_TIMEOUT_MS,
+				description: `How long to wait for the forwarding target. When it fails, is unreachable or takes longer, Tencent is answered OK and a warning is logged. Tencent waits ${BEFORE_CALLBACK_TIMEOUT_MS} ms in all.`,
+			},
+			{
+				displayName: 'Ignore REST API Actions',
+				name: 'ignoreRestApiActions',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to skip callbacks caused by an admin REST API call (OptPlatform RESTAPI), such as this package\'s own Add or Delete Subscribers, so a workflow that changes subscribers itself cannot loop',
+			},
+			{
+				displayName: 'Official Accounts',
+				name: 'officialAccounts',
+				type: 'string',
+				typeOptions: { multipleValues: true },
+				default: [],
+				placeholder: '@TOA#_my_account',
+				description: 'Only callbacks for these official account IDs (Official_Account) start the workflow. Empty: all.',
+			},
 			{
 				displayName: 'Output',
 				name: 'output',

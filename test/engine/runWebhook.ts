@@ -2,6 +2,7 @@ import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-co
 import {
 	createRunExecutionData,
 	NodeHelpers,
+	resolveWebhookDescriptionField,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IConnections,
@@ -31,6 +32,8 @@ const WORKFLOW_ID = 'wf-webhook-test';
 export interface RecordedResponse {
 	statusCode?: number;
 	body?: unknown;
+	/** Headers the node set itself (lower-case names). */
+	headers?: Record<string, string>;
 	ended: boolean;
 }
 
@@ -49,6 +52,8 @@ export interface WebhookRequest {
 	/** The bytes, as n8n keeps them in req.rawBody. */
 	rawBody?: Buffer;
 	headers?: Record<string, string>;
+	/** The query string exactly as sent (n8n keeps it in req.url); built from `query` when absent. */
+	rawQuery?: string;
 }
 
 export interface RunWebhookOptions {
@@ -56,6 +61,12 @@ export interface RunWebhookOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	downstream?: DownstreamNode[];
+	/** The trigger's typeVersion (default 1, as saved workflows of the first release). */
+	typeVersion?: number;
+	/** The credential's id; calls with the same id share the trigger's short-lived credential cache. Default: a fresh id. */
+	credentialId?: string;
+	/** Reuse a credentials helper (to count reads across calls). */
+	credentialsHelper?: TestCredentialsHelper;
 }
 
 export interface RunWebhookResult {
@@ -68,7 +79,12 @@ export interface RunWebhookResult {
 	responseData: unknown;
 	/** What responseData would evaluate to if the description left it out (n8n's default). */
 	responseDataIfUnset: unknown;
+	/** How n8n 2.41 resolves them without the expression engine (resolveWebhookDescriptionField); undefined: not natively. */
+	nativeResponseMode: unknown;
+	nativeResponseData: unknown;
 	webhookUrl: string;
+	/** The credentials helper; its `decryptions` counts n8n credential reads. */
+	credentialsHelper: TestCredentialsHelper;
 	/** Runs the workflow from the trigger's workflowData, as the CLI does after the webhook returns. */
 	runWorkflow(): Promise<{ run: IRun; lastNodeName: string; lastNodeItems: INodeExecutionData[] }>;
 }
@@ -89,7 +105,12 @@ function fakeResponse(recorded: RecordedResponse) {
 			recorded.ended = true;
 			return this;
 		},
-		end() {
+		setHeader(name: string, value: string) {
+			recorded.headers = { ...recorded.headers, [name.toLowerCase()]: value };
+			return this;
+		},
+		end(body?: unknown) {
+			if (body !== undefined) recorded.body = body;
 			recorded.ended = true;
 			return this;
 		},
@@ -99,18 +120,39 @@ function fakeResponse(recorded: RecordedResponse) {
 	};
 }
 
+function queryStringOf(query: IDataObject): string {
+	const pairs: string[] = [];
+	for (const [key, value] of Object.entries(query)) if (value !== undefined) pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+	return pairs.join('&');
+}
+
 function fakeRequest(request: WebhookRequest) {
 	const headers = { 'content-type': 'application/json', ...request.headers };
-	return {
+	const query = request.rawQuery ?? queryStringOf(request.query);
+	const url = `/webhook/${WEBHOOK_ID}/callback${query === '' ? '' : `?${query}`}`;
+	const fake = {
 		method: 'POST',
+		url,
+		originalUrl: url,
 		body: request.body,
 		rawBody: request.rawBody,
 		query: request.query,
 		headers,
 		params: {},
 		header: (name: string) => headers[name.toLowerCase() as keyof typeof headers],
+		// As n8n's raw body reader: the bytes of the body as sent.
+		async readRawBody() {
+			if (fake.rawBody) return;
+			const body = request.body;
+			if (typeof body === 'string') fake.rawBody = Buffer.from(body);
+			else if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) fake.rawBody = Buffer.from(JSON.stringify(body));
+			else fake.rawBody = Buffer.alloc(0);
+		},
 	};
+	return fake;
 }
+
+let credentialIds = 0;
 
 /**
  * Calls the trigger's webhook() inside a real n8n-core WebhookContext (real parameter resolution, real
@@ -130,11 +172,11 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		id: 'trigger',
 		name: TRIGGER_NODE_NAME,
 		type: TRIGGER_TYPE_NAME,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: options.parameters,
-		credentials: { tencentChatApi: { id: 'cred-1', name: 'Tencent Chat' } },
+		credentials: { tencentChatApi: { id: options.credentialId ?? `cred-${++credentialIds}`, name: 'Tencent Chat' } },
 	};
 	const nodes: INode[] = [triggerNode];
 	const connections: IConnections = {};
@@ -148,6 +190,8 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const workflowData = { id: WORKFLOW_ID, name: 'webhook test', nodes, connections, active: true, settings: {} } as unknown as IWorkflowBase;
 
 	const response: RecordedResponse = { ended: false };
+	const credentialsHelper =
+		options.credentialsHelper ?? new TestCredentialsHelper({ tencentChatApi: new TencentChatApi() }, { tencentChatApi: options.credentials });
 	const hooks = new ExecutionLifecycleHooks('webhook', 'exec-webhook', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const additionalData = {
@@ -155,7 +199,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		executionId: 'exec-webhook',
 		userId: 'user-test',
 		variables: {},
-		credentialsHelper: new TestCredentialsHelper({ tencentChatApi: new TencentChatApi() }, { tencentChatApi: options.credentials }),
+		credentialsHelper,
 		httpRequest: fakeRequest(options.request),
 		httpResponse: fakeResponse(response),
 		restApiUrl: 'http://localhost/rest',
@@ -190,6 +234,11 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const evaluateResponseData = (value: string | undefined) =>
 		workflow.expression.getComplexParameterValue(triggerNode, value, 'webhook', {}, undefined, 'firstEntryJson');
 
+	const native = (field: string) => {
+		const resolution = resolveWebhookDescriptionField(workflow.nodes[TRIGGER_NODE_NAME], webhookDescription, field);
+		return resolution.resolved ? resolution.value : undefined;
+	};
+
 	return {
 		result,
 		response,
@@ -197,7 +246,10 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		responseMode,
 		responseData: evaluateResponseData(webhookDescription.responseData),
 		responseDataIfUnset: evaluateResponseData(undefined),
+		nativeResponseMode: native('responseMode'),
+		nativeResponseData: native('responseData'),
 		webhookUrl: context.getNodeWebhookUrl('default') ?? '',
+		credentialsHelper,
 		async runWorkflow() {
 			if (!result.workflowData) throw new Error('The webhook returned no workflowData, so n8n would start no execution');
 			const runData = createRunExecutionData({
