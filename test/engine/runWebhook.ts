@@ -52,6 +52,8 @@ export interface WebhookRequest {
 	/** The bytes, as n8n keeps them in req.rawBody. */
 	rawBody?: Buffer;
 	headers?: Record<string, string>;
+	/** Bytes n8n left unread (version 2 nodes, a content type n8n does not parse): only readRawBody() yields them. */
+	unreadBody?: Buffer;
 	/** The query string exactly as sent (n8n keeps it in req.url); built from `query` when absent. */
 	rawQuery?: string;
 }
@@ -143,6 +145,10 @@ function fakeRequest(request: WebhookRequest) {
 		// As n8n's raw body reader: the bytes of the body as sent.
 		async readRawBody() {
 			if (fake.rawBody) return;
+			if (request.unreadBody) {
+				fake.rawBody = request.unreadBody;
+				return;
+			}
 			const body = request.body;
 			if (typeof body === 'string') fake.rawBody = Buffer.from(body);
 			else if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) fake.rawBody = Buffer.from(JSON.stringify(body));
