@@ -4,6 +4,8 @@
 # two trigger workflows, publishes them, runs `n8n start` on free ports, then test/e2e/trigger/check-trigger.mjs
 # POSTs signed callbacks to the production URLs and reads the executions back. An emulator (its callbacks
 # pointed at the After workflow's production URL) closes the loop: delete_subscriber -> AfterDeleteSubscriber.
+# Two more workflows share one URL as a chain (A runs After Add Subscriber and forwards the rest to B, B runs
+# After Delete Subscriber and forwards the rest to a stub "app backend" the checker runs on STUB_PORT).
 #
 #   npm run test:e2e:trigger    (= npm run build && bash scripts/e2e-trigger.sh)
 #   E2E_KEEP=1                  keep the temporary folder (logs, n8n output, database)
@@ -62,9 +64,14 @@ node -e '
 ' "$DIR/credentials.template.json" "$WORK/credentials.json" "http://127.0.0.1:$EMU_PORT" "$CALLBACK_TOKEN"
 "${N8N_CMD[@]}" import:credentials --input="$WORK/credentials.json" >"$WORK/out/import-credentials.log" 2>&1 \
   || { tail -n 20 "$WORK/out/import-credentials.log" >&2; die "import:credentials failed"; }
-for wf in after before; do
-  id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$DIR/$wf.workflow.json")"
-  "${N8N_CMD[@]}" import:workflow --input="$DIR/$wf.workflow.json" >"$WORK/out/import-$wf.log" 2>&1 \
+STUB_PORT="$(free_port)"
+for wf in after before chain-a chain-b; do
+  node -e '
+    const fs = require("fs"); const [tpl, out, n8n, stub] = process.argv.slice(1);
+    fs.writeFileSync(out, fs.readFileSync(tpl, "utf8").replaceAll("__N8N_URL__", n8n).replaceAll("__STUB_URL__", stub));
+  ' "$DIR/$wf.workflow.json" "$WORK/$wf.workflow.json" "http://127.0.0.1:$N8N_PORT" "http://127.0.0.1:$STUB_PORT/backend/callback?via=n8n"
+  id="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).id' "$WORK/$wf.workflow.json")"
+  "${N8N_CMD[@]}" import:workflow --input="$WORK/$wf.workflow.json" >"$WORK/out/import-$wf.log" 2>&1 \
     || { tail -n 20 "$WORK/out/import-$wf.log" >&2; die "import:workflow $wf failed"; }
   "${N8N_CMD[@]}" publish:workflow --id="$id" >"$WORK/out/publish-$wf.log" 2>&1 \
     || { tail -n 20 "$WORK/out/publish-$wf.log" >&2; die "publish:workflow $id failed"; }
@@ -77,6 +84,7 @@ N8N_PID=$!
 CHECK_RC=0
 node "$DIR/check-trigger.mjs" --n8n-url "http://127.0.0.1:$N8N_PORT" --emulator-url "http://127.0.0.1:$EMU_PORT" \
   --token "$CALLBACK_TOKEN" --sdkappid "$SDK_APP_ID" --secret-key "$SECRET_KEY" --n8n-dir "$N8N_DIR" \
+  --stub-port "$STUB_PORT" --n8n-log "$WORK/out/n8n-start.log" \
   >"$WORK/out/check.stdout" 2> >(tee "$WORK/out/check.stderr" >&2) || CHECK_RC=$?
 kill -0 "$N8N_PID" 2>/dev/null || { log "n8n exited early:"; tail -n 20 "$WORK/out/n8n-start.log" >&2; }
 if grep -q 'rejected a callback\|answered 40' "$WORK/out/n8n-start.log"; then

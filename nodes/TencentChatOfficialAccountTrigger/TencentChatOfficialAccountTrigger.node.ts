@@ -9,10 +9,14 @@ import {
 
 import { checkSdkAppId, SDK_APP_ID_FIX } from '../TencentChatOfficialAccount/helpers/sdkAppId';
 import { CALLBACK_ACK, CALLBACK_BODY, CALLBACK_QUERY } from '../TencentChatOfficialAccount/tencent/callbacks';
-import { callbackItems, type OutputMode } from './callbackItems';
+import { readCallbackCredential } from './callbackCredential';
+import { callbackFilters, forwardTarget, skipsFromBody, skipsFromQuery, type TriggerOptions } from './callbackFilters';
+import { callbackItems } from './callbackItems';
+import { forwardCallback } from './forwardCallback';
 import { parseCallbackBody } from './parseCallbackBody';
 import { RESPOND, triggerProperties } from './triggerProperties';
 import { REJECTION_REASONS, verifyCallback } from './verifyCallback';
+import { callbackWebhook } from './webhookDescription';
 
 function queryString(query: IDataObject, name: string): string | undefined {
 	const value = query[name];
@@ -25,24 +29,17 @@ export class TencentChatOfficialAccountTrigger implements INodeType {
 		name: 'tencentChatOfficialAccountTrigger',
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ ($parameter["events"] || []).length + " event(s)" }}',
 		description: 'Starts the workflow on Tencent Cloud Chat official-account callbacks (subscribes, unsubscribes, messages)',
 		defaults: { name: 'Tencent Chat Official Account Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tencentChatApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: 'callback',
-				responseMode: '={{ $parameter["respond"] }}',
-				// Without an explicit value n8n defaults responseData to 'firstEntryJson' and, in onReceived mode, sends
-				// that literal string as the body; '' leaves our own ACK alone.
-				responseData: `={{ $parameter["respond"] === "${RESPOND.lastNode}" ? "firstEntryJson" : "" }}`,
-			},
-		],
+		// Version 2 changes nothing in the node's parameters: it tells n8n (webhook-helpers parseRequestBody) to skip
+		// its per-request binaryData expression, which n8n evaluates for every version 1 webhook node.
+		webhooks: [callbackWebhook],
 		properties: triggerProperties,
 	};
 
@@ -64,32 +61,44 @@ export class TencentChatOfficialAccountTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const query = this.getQueryData() as IDataObject;
-		const res = this.getResponseObject();
 		const nodeName = this.getNode().name;
 		const refuse = (status: 400 | 401, logReason: string, errorInfo: string): IWebhookResponseData => {
 			this.logger.warn(`Tencent Chat Official Account Trigger "${nodeName}" answered ${status}: ${logReason}.`);
-			res.status(status).json({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: errorInfo });
+			this.getResponseObject().status(status).json({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: errorInfo });
 			return { noWebhookResponse: true };
 		};
 
-		const credentials = await this.getCredentials('tencentChatApi');
-		const appId = checkSdkAppId(credentials.sdkAppId);
+		// Every callback of the app comes here, most of them for other handlers: decide from the URL alone, before
+		// the credential or the body is read, whether this one can start the workflow at all.
+		const events = this.getNodeParameter('events', []) as string[];
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const filters = callbackFilters(options);
+		const forward = forwardTarget(options);
+		const queryCommand = queryString(query, CALLBACK_QUERY.callbackCommand);
+		const optPlatform = queryString(query, CALLBACK_QUERY.optPlatform);
+		const passOn = async (command: string): Promise<IWebhookResponseData> =>
+			forward ? await forwardCallback(this, forward, command) : { webhookResponse: CALLBACK_ACK };
+		const skippedByUrl = queryCommand !== undefined && skipsFromQuery(filters, events, queryCommand, optPlatform);
+		// Nothing starts and nothing is relayed, so there is nothing to verify.
+		if (skippedByUrl && !forward) return { webhookResponse: CALLBACK_ACK };
+
+		const credential = await readCallbackCredential(this);
+		const appId = checkSdkAppId(credential.sdkAppId);
 		if (!appId.ok) return refuse(401, `callback rejected, ${appId.reason}. ${SDK_APP_ID_FIX}`, 'Unauthorized');
 		const rejection = verifyCallback({
 			query,
 			sdkAppId: appId.value,
-			token: typeof credentials.callbackToken === 'string' ? credentials.callbackToken : '',
+			token: credential.callbackToken,
 			verifySignature: this.getNodeParameter('verifySignature', true) as boolean,
 			nowSeconds: Math.floor(Date.now() / 1000),
 		});
 		if (rejection) return refuse(401, `callback rejected, ${REJECTION_REASONS[rejection]}`, 'Unauthorized');
+		if (skippedByUrl) return await passOn(queryCommand);
 
-		// Every IM callback of the app comes here: answer the ones not selected before reading their body.
-		const events = this.getNodeParameter('events', []) as string[];
-		const queryCommand = queryString(query, CALLBACK_QUERY.callbackCommand);
-		if (queryCommand !== undefined && !events.includes(queryCommand)) return { webhookResponse: CALLBACK_ACK };
-
-		const parsed = parseCallbackBody(this.getBodyData(), this.getRequestObject().rawBody);
+		const req = this.getRequestObject();
+		// Node version 2: n8n no longer reads bodies of content types it does not parse.
+		if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
+		const parsed = parseCallbackBody(this.getBodyData(), req.rawBody);
 		if (!parsed.ok) {
 			const problem = `${parsed.problem}; Tencent sends a JSON object with CallbackCommand and EventTime`;
 			return refuse(400, problem, problem);
@@ -104,7 +113,7 @@ export class TencentChatOfficialAccountTrigger implements INodeType {
 			const problem = 'Neither the URL nor the body names a CallbackCommand';
 			return refuse(400, problem, problem);
 		}
-		if (!events.includes(command)) return { webhookResponse: CALLBACK_ACK };
+		if (skipsFromQuery(filters, events, command, optPlatform) || skipsFromBody(filters, parsed.body)) return await passOn(command);
 
 		const sdkAppId = queryString(query, CALLBACK_QUERY.sdkAppId) ?? '';
 		const items = callbackItems(
@@ -113,17 +122,17 @@ export class TencentChatOfficialAccountTrigger implements INodeType {
 			{
 				SdkAppid: /^\d+$/.test(sdkAppId) ? Number(sdkAppId) : sdkAppId,
 				ClientIP: queryString(query, CALLBACK_QUERY.clientIp),
-				OptPlatform: queryString(query, CALLBACK_QUERY.optPlatform),
+				OptPlatform: optPlatform,
 				RequestTime: queryString(query, CALLBACK_QUERY.requestTime),
 			},
-			this.getNodeParameter('options.output', 'perCallback') as OutputMode,
+			options.output ?? 'perCallback',
 		);
 
-		// Last Node and the Respond operation: n8n holds the request open and answers it later (webhook-helpers).
 		const respond = this.getNodeParameter('respond', RESPOND.immediately);
+		// n8n answers: with the last node's first item, or when a Callback > Respond step runs.
 		if (respond === RESPOND.lastNode || respond === RESPOND.respondOperation) return { workflowData: [items] };
 		// Sent before the execution is queued, so a production concurrency limit cannot delay Tencent's ACK.
-		res.status(200).json(CALLBACK_ACK);
+		this.getResponseObject().status(200).json(CALLBACK_ACK);
 		return { noWebhookResponse: true, workflowData: [items] };
 	}
 }

@@ -5,6 +5,9 @@ import { BEFORE_CALLBACK_TIMEOUT_MS, CALLBACK_EVENTS } from '../TencentChatOffic
 /** The Respond choices; each value is the n8n response mode the webhook description resolves to. */
 export const RESPOND = { immediately: 'onReceived', lastNode: 'lastNode', respondOperation: 'responseNode' } as const;
 
+/** Tencent waits 2 s; the default leaves time for the trigger's own answer when the target does not reply. */
+export const DEFAULT_FORWARD_TIMEOUT_MS = 1500;
+
 const eventOptions = [...CALLBACK_EVENTS]
 	.sort((a, b) => a.name.localeCompare(b.name))
 	.map((event) => ({ name: event.name, value: event.command, description: `${event.description} (${event.command})` }));
@@ -25,7 +28,7 @@ export const triggerProperties: INodeProperties[] = [
 		options: eventOptions,
 		default: [],
 		description:
-			'Callbacks that start the workflow. Every callback of the app goes to the same URL; the others are answered OK and start nothing.',
+			'Callbacks that start the workflow. Every callback of the app goes to the same URL; the others start nothing: they are answered OK, or passed on with the option Forward Other Callbacks To.',
 	},
 	{
 		displayName: 'Respond',
@@ -88,6 +91,40 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Forward Other Callbacks To',
+				name: 'forwardUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://backend.example.com/tencent/callback',
+				description:
+					"URL that receives every verified callback this trigger does not run (an event not selected, or one the filters skip): same method, query string (Sign included), body and Content-Type. The target's answer goes back to Tencent. Use the app's existing callback handler, or another workflow's trigger URL to chain workflows.",
+			},
+			{
+				displayName: 'Forward Timeout (Ms)',
+				name: 'forwardTimeoutMs',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_FORWARD_TIMEOUT_MS,
+				description: `How long to wait for the forwarding target. When it fails, is unreachable or takes longer, Tencent is answered OK and a warning is logged. Tencent waits ${BEFORE_CALLBACK_TIMEOUT_MS} ms in all.`,
+			},
+			{
+				displayName: 'Ignore REST API Actions',
+				name: 'ignoreRestApiActions',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to skip callbacks caused by an admin REST API call (OptPlatform RESTAPI), such as this package\'s own Add or Delete Subscribers, so a workflow that changes subscribers itself cannot loop',
+			},
+			{
+				displayName: 'Official Accounts',
+				name: 'officialAccounts',
+				type: 'string',
+				typeOptions: { multipleValues: true },
+				default: [],
+				placeholder: '@TOA#_my_account',
+				description: 'Only callbacks for these official account IDs (Official_Account) start the workflow. Empty: all.',
+			},
 			{
 				displayName: 'Output',
 				name: 'output',

@@ -1,7 +1,7 @@
 // The pinned real n8n (installed by scripts/lib/n8n-install.sh, the same cache as npm run test:e2e), driven
 // from TypeScript: a fresh user folder with this repo installed as a community package, import commands,
 // and `n8n execute` with the n8n process's CPU and memory sampled from /proc while it runs.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -119,5 +119,35 @@ export class N8nCli {
 			extractRun: (text: string) => { run?: IRun };
 		};
 		return { exitCode, run: extractRun(readFileSync(stdoutFile, 'utf8')).run, sampler, stdoutFile, stderrTail: stderr };
+	}
+
+	/** The port `n8n start` listens on. */
+	get port(): number {
+		return Number(this.env.N8N_PORT);
+	}
+
+	/**
+	 * `n8n start` in the background (its own process group, so stopServer ends its task runner too), output in
+	 * `<work>/out/<label>.log`; `extraEnv` applies to this start only (e.g. expression-engine settings).
+	 */
+	startServer(label: string, extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; logFile: string } {
+		const logFile = join(this.work, 'out', `${label}.log`);
+		const logFd = openSync(logFile, 'w');
+		const child = spawn(join(this.node24Bin, 'node'), [this.n8nJs, 'start'], {
+			env: { ...this.env, N8N_WEBHOOK_URL: `http://127.0.0.1:${this.port}/`, ...extraEnv },
+			stdio: ['ignore', logFd, logFd],
+			detached: true,
+		});
+		closeSync(logFd);
+		return { child, logFile };
+	}
+
+	static async stopServer(child: ChildProcess): Promise<void> {
+		if (child.exitCode !== null || child.pid === undefined) return;
+		const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+		process.kill(-child.pid, 'SIGTERM');
+		const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 20000);
+		await exited;
+		clearTimeout(timer);
 	}
 }

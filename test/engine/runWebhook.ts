@@ -2,6 +2,7 @@ import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-co
 import {
 	createRunExecutionData,
 	NodeHelpers,
+	resolveWebhookDescriptionField,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IConnections,
@@ -32,6 +33,8 @@ const WORKFLOW_ID = 'wf-webhook-test';
 export interface RecordedResponse {
 	statusCode?: number;
 	body?: unknown;
+	/** Headers the node set itself (lower-case names). */
+	headers?: Record<string, string>;
 	ended: boolean;
 }
 
@@ -53,6 +56,10 @@ export interface WebhookRequest {
 	/** The bytes, as n8n keeps them in req.rawBody. */
 	rawBody?: Buffer;
 	headers?: Record<string, string>;
+	/** Bytes n8n left unread (version 2 nodes, a content type n8n does not parse): only readRawBody() yields them. */
+	unreadBody?: Buffer;
+	/** The query string exactly as sent (n8n keeps it in req.url); built from `query` when absent. */
+	rawQuery?: string;
 }
 
 export interface RunWebhookOptions {
@@ -64,6 +71,10 @@ export interface RunWebhookOptions {
 	trigger?: INodeType;
 	/** The trigger's typeVersion as a saved workflow holds it; 1 unless given. */
 	typeVersion?: number;
+	/** The credential's id; calls with the same id share the trigger's short-lived credential cache. Default: a fresh id. */
+	credentialId?: string;
+	/** Reuse a credentials helper (to count reads across calls). */
+	credentialsHelper?: TestCredentialsHelper;
 }
 
 export interface RunWebhookResult {
@@ -76,7 +87,12 @@ export interface RunWebhookResult {
 	responseData: unknown;
 	/** What responseData would evaluate to if the description left it out (n8n's default). */
 	responseDataIfUnset: unknown;
+	/** How n8n 2.41 resolves them without the expression engine (resolveWebhookDescriptionField); undefined: not natively. */
+	nativeResponseMode: unknown;
+	nativeResponseData: unknown;
 	webhookUrl: string;
+	/** The credentials helper; its `decryptions` counts n8n credential reads. */
+	credentialsHelper: TestCredentialsHelper;
 	/**
 	 * Runs the workflow from the trigger's workflowData, as the CLI does after the webhook returns. `responses`
 	 * are what nodes sent through n8n's `sendResponse` hook (the response-node mode's answer), in order.
@@ -110,7 +126,12 @@ function fakeResponse(recorded: RecordedResponse) {
 			recorded.ended = true;
 			return this;
 		},
-		end() {
+		setHeader(name: string, value: string) {
+			recorded.headers = { ...recorded.headers, [name.toLowerCase()]: value };
+			return this;
+		},
+		end(body?: unknown) {
+			if (body !== undefined) recorded.body = body;
 			recorded.ended = true;
 			return this;
 		},
@@ -120,18 +141,43 @@ function fakeResponse(recorded: RecordedResponse) {
 	};
 }
 
+function queryStringOf(query: IDataObject): string {
+	const pairs: string[] = [];
+	for (const [key, value] of Object.entries(query)) if (value !== undefined) pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+	return pairs.join('&');
+}
+
 function fakeRequest(request: WebhookRequest) {
 	const headers = { 'content-type': 'application/json', ...request.headers };
-	return {
+	const query = request.rawQuery ?? queryStringOf(request.query);
+	const url = `/webhook/${WEBHOOK_ID}/callback${query === '' ? '' : `?${query}`}`;
+	const fake = {
 		method: 'POST',
+		url,
+		originalUrl: url,
 		body: request.body,
 		rawBody: request.rawBody,
 		query: request.query,
 		headers,
 		params: {},
 		header: (name: string) => headers[name.toLowerCase() as keyof typeof headers],
+		// As n8n's raw body reader: the bytes of the body as sent.
+		async readRawBody() {
+			if (fake.rawBody) return;
+			if (request.unreadBody) {
+				fake.rawBody = request.unreadBody;
+				return;
+			}
+			const body = request.body;
+			if (typeof body === 'string') fake.rawBody = Buffer.from(body);
+			else if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) fake.rawBody = Buffer.from(JSON.stringify(body));
+			else fake.rawBody = Buffer.alloc(0);
+		},
 	};
+	return fake;
 }
+
+let credentialIds = 0;
 
 /**
  * Calls the trigger's webhook() inside a real n8n-core WebhookContext (real parameter resolution, real
@@ -157,7 +203,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: options.parameters,
-		credentials: { tencentChatApi: { id: 'cred-1', name: 'Tencent Chat' } },
+		credentials: { tencentChatApi: { id: options.credentialId ?? `cred-${++credentialIds}`, name: 'Tencent Chat' } },
 	};
 	const nodes: INode[] = [triggerNode];
 	const connections: IConnections = {};
@@ -171,6 +217,8 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const workflowData = { id: WORKFLOW_ID, name: 'webhook test', nodes, connections, active: true, settings: {} } as unknown as IWorkflowBase;
 
 	const response: RecordedResponse = { ended: false };
+	const credentialsHelper =
+		options.credentialsHelper ?? new TestCredentialsHelper({ tencentChatApi: new TencentChatApi() }, { tencentChatApi: options.credentials });
 	const hooks = new ExecutionLifecycleHooks('webhook', 'exec-webhook', workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	// n8n's WorkflowRunner adds this handler for the response-node mode; here it records the answers.
@@ -181,7 +229,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		executionId: 'exec-webhook',
 		userId: 'user-test',
 		variables: {},
-		credentialsHelper: new TestCredentialsHelper({ tencentChatApi: new TencentChatApi() }, { tencentChatApi: options.credentials }),
+		credentialsHelper,
 		httpRequest: fakeRequest(options.request),
 		httpResponse: fakeResponse(response),
 		restApiUrl: 'http://localhost/rest',
@@ -216,6 +264,11 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 	const evaluateResponseData = (value: string | undefined) =>
 		workflow.expression.getComplexParameterValue(triggerNode, value, 'webhook', {}, undefined, 'firstEntryJson');
 
+	const native = (field: string) => {
+		const resolution = resolveWebhookDescriptionField(workflow.nodes[TRIGGER_NODE_NAME], webhookDescription, field);
+		return resolution.resolved ? resolution.value : undefined;
+	};
+
 	return {
 		result,
 		response,
@@ -223,7 +276,10 @@ export async function runWebhook(options: RunWebhookOptions): Promise<RunWebhook
 		responseMode,
 		responseData: evaluateResponseData(webhookDescription.responseData),
 		responseDataIfUnset: evaluateResponseData(undefined),
+		nativeResponseMode: native('responseMode'),
+		nativeResponseData: native('responseData'),
 		webhookUrl: context.getNodeWebhookUrl('default') ?? '',
+		credentialsHelper,
 		async runWorkflow(start) {
 			if (!result.workflowData) throw new Error('The webhook returned no workflowData, so n8n would start no execution');
 			const startNode = start ? workflow.getNode(start.startAt) : triggerNode;

@@ -3,6 +3,8 @@
 // the reply times. Prints "PASS|FAIL\t<label>\t<detail>" and "FIGURE\t<name>\t<value>" lines on stdout.
 // Runs on the system Node; `flatted` (n8n's execution-data format) is loaded from the n8n install.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +30,16 @@ const AFTER_DELETE = 'OfficialAccount.CallbackAfterDeleteSubscriber';
 const BEFORE_ADD = 'OfficialAccount.CallbackBeforeAddSubscriber';
 const ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 };
 const LOOP_ACCOUNT = '@TOA#_trigger_e2e';
+const CHAIN_A_WF = 'tcE2eTrigChainA1';
+const CHAIN_B_WF = 'tcE2eTrigChainB1';
+const CHAIN_A_URL = `${N8N}/webhook/tc-e2e-chain-a/callback`;
+const CHAIN_B_URL = `${N8N}/webhook/tc-e2e-chain-b/callback`;
+const AFTER_ADD = 'OfficialAccount.CallbackAfterAddSubscriber';
+const GROUP_JOIN = 'Group.CallbackAfterNewMemberJoin';
+const STUB_PORT = Number(args['stub-port']);
+const N8N_LOG = args['n8n-log'];
+const FORWARD_TIMEOUT_MS = 1000; // chain-b.workflow.json
+const SENT_SIGNS = new Set();
 
 const log = (message) => process.stderr.write(`[e2e-trigger] ${message}\n`);
 const result = (verdict, label, detail = '') => process.stdout.write(`${verdict}\t${label}\t${detail}\n`);
@@ -79,8 +91,15 @@ async function executionIds(workflowId) {
 }
 
 async function triggerItems(executionId) {
-	const res = await rest('GET', `/rest/executions/${executionId}`);
-	const execution = res.json?.data ?? res.json;
+	// A busy machine lists an execution before its data is saved: wait until it has finished.
+	const deadline = Date.now() + 20000;
+	let execution;
+	for (;;) {
+		const res = await rest('GET', `/rest/executions/${executionId}`);
+		execution = res.json?.data ?? res.json;
+		if (!['new', 'running'].includes(execution?.status) || Date.now() > deadline) break;
+		await sleep(300);
+	}
 	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 	return { status: execution.status, items: (data.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json) };
 }
@@ -96,20 +115,44 @@ async function newExecutions(workflowId, known, { count = 1, timeoutMs = 20000 }
 }
 
 // ---- Tencent's callback requests ----
-function callbackUrl(base, command, { token = TOKEN, requestTime = Math.floor(Date.now() / 1000), sdkAppId = SDK_APP_ID, sign } = {}) {
+function callbackUrl(base, command, { token = TOKEN, requestTime = Math.floor(Date.now() / 1000), sdkAppId = SDK_APP_ID, sign, optPlatform = 'RESTAPI' } = {}) {
 	const url = new URL(base);
 	const time = String(requestTime);
+	const signature = sign ?? createHash('sha256').update(token + time).digest('hex');
+	SENT_SIGNS.add(signature);
 	url.search = new URLSearchParams({
 		SdkAppid: String(sdkAppId),
 		CallbackCommand: command,
 		contenttype: 'json',
 		ClientIP: '203.0.113.7',
-		OptPlatform: 'RESTAPI',
+		OptPlatform: optPlatform,
 		RequestTime: time,
-		Sign: sign ?? createHash('sha256').update(token + time).digest('hex'),
+		Sign: signature,
 	}).toString();
 	return url;
 }
+
+// ---- the app's own callback backend, behind the chain A -> B ----
+const STUB_ANSWER = '{"ActionStatus":"OK","ErrorInfo":"answered by the app backend","ErrorCode":0}';
+const stubRequests = [];
+let stubServer;
+function startStub() {
+	stubServer = createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			stubRequests.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
+			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+			res.end(STUB_ANSWER);
+		});
+	});
+	return new Promise((resolve) => stubServer.listen(STUB_PORT, '127.0.0.1', resolve));
+}
+const stopStub = () => new Promise((resolve) => {
+	stubServer.closeAllConnections();
+	stubServer.close(() => resolve());
+});
+const forwardWarnings = () => readFileSync(N8N_LOG, 'utf8').split('\n').filter((line) => line.includes('forwarding target'));
 
 function body(command, subscribers, eventTime = Date.now()) {
 	return { CallbackCommand: command, Official_Account: '@TOA#_e2e', Operator_Account: 'administrator', SubscribeAccountList: subscribers.map((id) => ({ Subscriber_Account: id })), EventTime: eventTime };
@@ -119,12 +162,13 @@ async function post(url, payload, contentType = 'application/json') {
 	const started = performance.now();
 	const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 	const text = await res.text();
+	const contentTypeAnswered = res.headers.get('content-type');
 	const ms = performance.now() - started;
 	let json;
 	try {
 		json = JSON.parse(text);
 	} catch {}
-	return { status: res.status, json, text, ms };
+	return { status: res.status, json, text, ms, contentType: contentTypeAnswered };
 }
 
 async function waitUntilLive(url) {
@@ -158,7 +202,10 @@ async function main() {
 	log('logged in');
 	await waitUntilLive(AFTER_URL);
 	await waitUntilLive(BEFORE_URL);
-	log('both production webhooks are live');
+	await waitUntilLive(CHAIN_A_URL);
+	await waitUntilLive(CHAIN_B_URL);
+	log('all production webhooks are live');
+	await startStub();
 
 	await check('After callback (signed) -> ACK and one execution with the right item', async () => {
 		const known = await executionIds(AFTER_WF);
@@ -248,6 +295,8 @@ async function main() {
 		return `ACK median ${fmt(median(acks))} (max ${fmt(Math.max(...acks))}); Before median ${fmt(median(befores))} (max ${fmt(Math.max(...befores))}); 10 each`;
 	});
 
+	await chainChecks();
+
 	await check('loop: emulator delete_subscriber -> AfterDeleteSubscriber execution (needs the emulator handlers raising callbacks)', async () => {
 		const known = await executionIds(AFTER_WF);
 		const reply = await emulatorCall(EMULATOR, 'delete_subscriber', { Official_Account: LOOP_ACCOUNT, SubscriberToDel_Account: ['loop1', 'loop2'] }, {
@@ -265,7 +314,139 @@ async function main() {
 	});
 }
 
-main().catch((error) => {
+async function chainChecks() {
+	const executionsOf = async () => ({ a: await executionIds(CHAIN_A_WF), b: await executionIds(CHAIN_B_WF) });
+	const newIn = async (known, timeoutMs = 2500) => ({
+		a: await newExecutions(CHAIN_A_WF, known.a, { timeoutMs, count: 1 }),
+		b: await newExecutions(CHAIN_B_WF, known.b, { timeoutMs, count: 1 }),
+	});
+	const userAdd = (account = '@TOA#_e2e') => ({ ...body(AFTER_ADD, ['chain1']), Official_Account: account });
+
+	await check('chain: A runs its own event (After Add Subscriber by a user), forwards nothing', async () => {
+		const known = await executionsOf();
+		const before = stubRequests.length;
+		const reply = await post(callbackUrl(CHAIN_A_URL, AFTER_ADD, { optPlatform: 'Android' }), userAdd());
+		expect(reply.status === 200 && same(reply.json, ACK), `reply ${reply.status} ${reply.text}`);
+		const fresh = await newIn(known);
+		expect(fresh.a.length === 1 && fresh.b.length === 0 && stubRequests.length === before, `A ${fresh.a.length}, B ${fresh.b.length}, backend ${stubRequests.length - before}`);
+		const { items } = await triggerItems(fresh.a[0]);
+		expect(items[0]?.OptPlatform === 'Android' && !JSON.stringify(items).includes('tc-e2e-chain-b'), JSON.stringify(items));
+	});
+
+	await check('chain: A forwards After Delete Subscriber to B under the same app URL, B runs it', async () => {
+		const known = await executionsOf();
+		const reply = await post(callbackUrl(CHAIN_A_URL, AFTER_DELETE), body(AFTER_DELETE, ['chain2']));
+		expect(reply.status === 200 && same(reply.json, ACK), `reply ${reply.status} ${reply.text}`);
+		const fresh = await newIn(known);
+		expect(fresh.a.length === 0 && fresh.b.length === 1, `A ${fresh.a.length}, B ${fresh.b.length}`);
+		const { items } = await triggerItems(fresh.b[0]);
+		expect(items[0]?.SubscribeAccountList?.[0]?.Subscriber_Account === 'chain2', JSON.stringify(items));
+		return `B execution ${fresh.b[0]}`;
+	});
+
+	await check('chain: a callback neither runs reaches the app backend unchanged, and its answer reaches the caller', async () => {
+		const known = await executionsOf();
+		const before = stubRequests.length;
+		const url = callbackUrl(CHAIN_A_URL, GROUP_JOIN);
+		const raw = `{"CallbackCommand":"${GROUP_JOIN}",  "GroupId":"@TGS#_e2e",\n "NewMemberList":[{"Member_Account":"m é"}]}`;
+		const reply = await post(url, raw, 'application/json; charset=utf-8');
+		expect(reply.status === 200 && reply.text === STUB_ANSWER, `reply ${reply.status} ${reply.text}`);
+		expect(stubRequests.length === before + 1, `${stubRequests.length - before} requests at the backend`);
+		const got = stubRequests.at(-1);
+		expect(got.method === 'POST', got.method);
+		expect(got.url === `/backend/callback?via=n8n&${url.search.slice(1)}`, `query at the backend: ${got.url}`);
+		expect(got.body.equals(Buffer.from(raw)), `body at the backend: ${got.body.toString('utf8')}`);
+		expect(got.headers['content-type'] === 'application/json; charset=utf-8', `content-type ${got.headers['content-type']}`);
+		expect(!JSON.stringify(got.headers).includes(TOKEN), 'the token reached the backend');
+		const fresh = await newIn(known, 1500);
+		expect(fresh.a.length === 0 && fresh.b.length === 0, 'an execution started');
+		return `through A and B in ${fmt(reply.ms)}`;
+	});
+
+	await check('node version 2 reads a body n8n leaves unread (application/octet-stream), runs it and forwards it', async () => {
+		const known = await executionsOf();
+		const before = stubRequests.length;
+		const sent = userAdd();
+		const ran = await post(callbackUrl(CHAIN_A_URL, AFTER_ADD, { optPlatform: 'Web' }), JSON.stringify(sent), 'application/octet-stream');
+		expect(ran.status === 200 && same(ran.json, ACK), `reply ${ran.status} ${ran.text}`);
+		const fresh = await newIn(known);
+		expect(fresh.a.length === 1, `${fresh.a.length} executions in A`);
+		const { items } = await triggerItems(fresh.a[0]);
+		expect(same(items[0]?.SubscribeAccountList, sent.SubscribeAccountList), JSON.stringify(items));
+		const raw = JSON.stringify({ CallbackCommand: GROUP_JOIN, GroupId: 'octet' });
+		const forwarded = await post(callbackUrl(CHAIN_A_URL, GROUP_JOIN), raw, 'application/octet-stream');
+		const got = stubRequests.at(-1);
+		expect(forwarded.text === STUB_ANSWER && stubRequests.length === before + 1, `reply ${forwarded.text}`);
+		expect(got.body.toString('utf8') === raw && got.headers['content-type'] === 'application/octet-stream', `${got.headers['content-type']} ${got.body}`);
+	});
+
+	await check('filters: a REST API action and another official account are passed on, not run', async () => {
+		const known = await executionsOf();
+		const before = stubRequests.length;
+		const rest = await post(callbackUrl(CHAIN_A_URL, AFTER_ADD, { optPlatform: 'RESTAPI' }), userAdd());
+		const other = await post(callbackUrl(CHAIN_A_URL, AFTER_ADD, { optPlatform: 'iOS' }), userAdd('@TOA#_someone_else'));
+		expect(rest.text === STUB_ANSWER && other.text === STUB_ANSWER, `replies ${rest.text} / ${other.text}`);
+		expect(stubRequests.length === before + 2, `${stubRequests.length - before} at the backend`);
+		const fresh = await newIn(known, 1500);
+		expect(fresh.a.length === 0 && fresh.b.length === 0, `A ${fresh.a.length}, B ${fresh.b.length}`);
+	});
+
+	await check('a bad Sign is answered 401 and never forwarded', async () => {
+		const before = stubRequests.length;
+		const reply = await post(callbackUrl(CHAIN_A_URL, GROUP_JOIN, { token: 'not-the-token' }), { CallbackCommand: GROUP_JOIN });
+		expect(reply.status === 401 && stubRequests.length === before, `reply ${reply.status}, ${stubRequests.length - before} at the backend`);
+	});
+
+	await check('forwarding cost: median of 10 (B -> backend) against the plain ACK of an unselected callback (both node version 2)', async () => {
+		const forwarded = [];
+		const plain = [];
+		for (let i = 0; i < 10; i++) {
+			// n8n builds a new expression isolate after each webhook call of a community trigger (about 45 ms of CPU,
+			// far more on a loaded machine); calls back to back would time that build, not the trigger.
+			await sleep(1000);
+			const f = await post(callbackUrl(CHAIN_B_URL, GROUP_JOIN), { CallbackCommand: GROUP_JOIN, GroupId: `g${i}` });
+			expect(f.text === STUB_ANSWER, `forwarded reply ${f.text}`);
+			forwarded.push(f.ms);
+			await sleep(1000);
+			const p = await post(callbackUrl(BEFORE_URL, GROUP_JOIN), { CallbackCommand: GROUP_JOIN, GroupId: `g${i}` });
+			expect(same(p.json, ACK), `plain reply ${p.text}`);
+			plain.push(p.ms);
+		}
+		figure('forwarded_ms_median', median(forwarded).toFixed(1));
+		figure('unselected_ms_median', median(plain).toFixed(1));
+		figure('forwarding_adds_ms', (median(forwarded) - median(plain)).toFixed(1));
+		return `forwarded ${fmt(median(forwarded))}, not forwarded ${fmt(median(plain))}`;
+	});
+
+	await check('backend stopped: OK within the forward timeout and one warning in the n8n log', async () => {
+		await stopStub();
+		const warningsBefore = forwardWarnings().length;
+		const reply = await post(callbackUrl(CHAIN_B_URL, GROUP_JOIN), { CallbackCommand: GROUP_JOIN, GroupId: 'down' });
+		expect(reply.status === 200 && same(reply.json, ACK), `reply ${reply.status} ${reply.text}`);
+		expect(reply.ms < FORWARD_TIMEOUT_MS + 1000, `answered after ${fmt(reply.ms)}`);
+		await sleep(500);
+		const fresh = forwardWarnings().slice(warningsBefore);
+		expect(fresh.length === 1, `${fresh.length} warnings: ${fresh.join(' | ')}`);
+		expect(!fresh[0].includes('/backend/callback') && !fresh[0].includes('via=n8n'), `the warning names the target path: ${fresh[0]}`);
+		return `${fmt(reply.ms)}; ${JSON.parse(fresh[0]).message ?? fresh[0]}`;
+	});
+}
+
+function secretsInLog() {
+	const text = readFileSync(N8N_LOG, 'utf8');
+	const found = [TOKEN, ...SENT_SIGNS].filter((secret) => text.includes(secret));
+	return found.length;
+}
+
+main()
+	.then(async () => {
+		await check('no Sign and no token in the n8n log', async () => {
+			const found = secretsInLog();
+			expect(found === 0, `${found} secrets found in the log`);
+			return `${SENT_SIGNS.size} Signs checked`;
+		});
+	})
+	.catch((error) => {
 	result('FAIL', 'trigger e2e', error.message);
 	process.exitCode = 1;
 });
