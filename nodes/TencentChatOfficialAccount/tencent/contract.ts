@@ -386,6 +386,21 @@ export const DELETE_SUBSCRIBER_MAX_IDS_PER_CALL = 100;
 /** Documented frequency limit of every official-account REST API, per SDKAppID. */
 export const API_CALLS_PER_SECOND_LIMIT = 200;
 
+/** Documented maximum call frequency of multiaccount_import, per SDKAppID (doc 34954: 100 times/second). */
+export const MULTIACCOUNT_IMPORT_MAX_CALLS_PER_SECOND = 100;
+
+/** Documented maximum call frequency of account_check, per SDKAppID (doc 34956: 100 times/second). */
+export const ACCOUNT_CHECK_MAX_CALLS_PER_SECOND = 100;
+
+/**
+ * Commands whose own documented frequency is below API_CALLS_PER_SECOND_LIMIT, by command path. The
+ * transport keeps each of them under its cap, inside the app's limit.
+ */
+export const COMMAND_RATE_CAPS: Readonly<Record<string, number>> = {
+	'im_open_login_svc/multiaccount_import': MULTIACCOUNT_IMPORT_MAX_CALLS_PER_SECOND,
+	'im_open_login_svc/account_check': ACCOUNT_CHECK_MAX_CALLS_PER_SECOND,
+};
+
 /** Official account IDs: printable ASCII, at most 48 bytes, prefixed `@TOA#_`. */
 export const OFFICIAL_ACCOUNT_ID = {
 	prefix: '@TOA#_',
