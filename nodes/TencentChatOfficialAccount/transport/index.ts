@@ -129,7 +129,10 @@ export async function createTencentClient(
 			// waiting for its command's second must not hold a place in the app's window meanwhile.
 			const commandLimiter = sharedCommandRateLimiter(connection.sdkAppId, command);
 			if (commandLimiter) tickets.push(await commandLimiter.acquire(signal));
-			tickets.push(await appLimiter.acquire(signal));
+			const appTicket = await appLimiter.acquire(signal);
+			// The call leaves now, not when the limiters before the app's admitted it.
+			for (const ticket of tickets) ticket.sent();
+			tickets.push(appTicket);
 			if (notAfter !== undefined && Date.now() > notAfter) throw new RetryWindowPassed();
 			onLetThrough?.();
 			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(

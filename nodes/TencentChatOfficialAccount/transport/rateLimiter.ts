@@ -78,6 +78,12 @@ export interface RateLimiterOptions {
 
 /** Handed out with each admission; settle it once the call has its reply (or has failed). */
 export interface RateTicket {
+	/**
+	 * The call leaves only now: after this limiter admitted it, it waited for another one. Its arrival is
+	 * then estimated from now; from the admission, a wait of varying length would be taken for part of the
+	 * round trip, and calls would leave the window before they arrived.
+	 */
+	sent(): void;
 	settle(settlement: CallSettlement): void;
 }
 
@@ -373,6 +379,9 @@ export class RateLimiter {
 		this.inFlight++;
 		this.lastAdmittedAt = now;
 		return {
+			sent: () => {
+				if (admission.settledAt === Infinity) admission.admittedAt = Math.max(admission.admittedAt, this.clock());
+			},
 			settle: (settlement: CallSettlement) => {
 				if (admission.settledAt !== Infinity) return;
 				admission.settledAt = this.clock();
@@ -383,7 +392,7 @@ export class RateLimiter {
 				this.wakeWaiter?.();
 				if (settlement === 'noReply') return;
 				if (settlement === 'reply') this.adaptiveRate?.accepted(now, admission.settledAt);
-				const roundTrip = admission.settledAt - now;
+				const roundTrip = admission.settledAt - admission.admittedAt;
 				this.fastestRoundTrip = this.hasRoundTrip ? Math.min(this.fastestRoundTrip, roundTrip) : roundTrip;
 				this.hasRoundTrip = true;
 			},
