@@ -1,6 +1,7 @@
 // One simulated n8n worker for scripts/simulate-workers.ts, in its own OS process (forked with tsx):
 // loads the built package from dist/ like n8n does, runs one warm-up execution, reports ready, then on
-// "go" runs one real n8n-core execution of Subscriber → Delete and reports what its items say.
+// each "go" runs one real n8n-core execution of Subscriber → Delete and reports what its items say. The
+// process stays up for `jobs` executions, one after another, as a long-lived queue-mode worker does.
 //
 // argv[2]: JSON WorkerJob. IPC: parent → { op: 'go' }; child → { op: 'ready' } | { op: 'done', result }.
 import { resolve } from 'node:path';
@@ -22,6 +23,8 @@ export interface WorkerJob {
 	warmUpId: string;
 	/** Options of the node (Max Requests per Second …). */
 	options: IDataObject;
+	/** Executions to run, one per "go"; the process exits after the last. */
+	jobs: number;
 }
 
 export interface WorkerResult {
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
 	const input: IDataObject[] = [];
 	for (let start = 0; start < ids.length; start += 100) input.push({ ids: ids.slice(start, start + 100) });
 
+	let jobsDone = 0;
 	process.on('message', (message: { op?: string }) => {
 		if (message.op !== 'go') return;
 		void (async () => {
@@ -87,6 +91,8 @@ async function main(): Promise<void> {
 				cpuS: (cpu.user + cpu.system) / 1e6,
 			};
 			process.send?.({ op: 'done', result });
+			jobsDone++;
+			if (jobsDone < job.jobs) return;
 			userFolder.cleanup();
 			process.disconnect?.();
 		})();

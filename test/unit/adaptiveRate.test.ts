@@ -5,6 +5,7 @@ import {
 	DEFAULT_ADAPTIVE_RATE_POLICY,
 	settlementOf,
 } from '../../nodes/TencentChatOfficialAccount/transport/adaptiveRate';
+import { UNTHROTTLED_IN_FLIGHT_SHARE_OF_LIMIT } from '../../nodes/TencentChatOfficialAccount/transport/rateLimiter';
 import { SERVER_LIMIT, SimulatedCluster } from './simulatedCluster';
 
 const policy = DEFAULT_ADAPTIVE_RATE_POLICY;
@@ -130,7 +131,12 @@ describe('K processes sharing one SDKAppID (fake clock, 100 ms round trips)', ()
 		await cluster.run(120_000);
 
 		expect(acceptedPerSecond(cluster, 0, 120_000)).toBeGreaterThanOrEqual(0.85 * SERVER_LIMIT);
-		expect(throttledShare(cluster, 0, 120_000)).toBeLessThanOrEqual(0.05);
+		// Fresh processes, never throttled, start at full speed: their first run among others storms, and
+		// each loses at most what it may keep waiting for a reply before its first throttle reply. From
+		// then on (every later run of a long-lived worker starts in rounds) throttling stays rare.
+		const firstSeconds = cluster.between(0, 2000).filter((call) => call.process >= 0 && call.throttled);
+		expect(firstSeconds.length).toBeLessThanOrEqual(k * Math.ceil(SERVER_LIMIT * UNTHROTTLED_IN_FLIGHT_SHARE_OF_LIMIT));
+		expect(throttledShare(cluster, 2000, 120_000)).toBeLessThanOrEqual(0.05);
 		// Fair over the last minute: Jain's fairness index ≥ 0.8 (1 = equal shares, 1/K = one takes all),
 		// and nobody starves (each gets at least 40 % of 200/K). Throttle replies are the only signal and
 		// reach one or two processes per episode, so shares even out statistically, not exactly.

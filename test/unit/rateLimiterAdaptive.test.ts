@@ -1,13 +1,16 @@
-// The rules an adaptive RateLimiter adds for workers sharing an app, on a fake clock: the start in rounds,
-// the hold after a throttle, the window after a cut and after a storm, the burst at a lower rate.
+// The rules an adaptive RateLimiter adds for workers sharing an app, on a fake clock: full speed until a
+// throttle, then the start in rounds, the hold after a throttle, the window after a cut and after a storm,
+// the burst at a lower rate.
 import { DEFAULT_ADAPTIVE_RATE_POLICY, type CallSettlement } from '../../nodes/TencentChatOfficialAccount/transport/adaptiveRate';
 import {
 	INITIAL_IN_FLIGHT_ALLOWANCE,
 	RATE_WINDOW_MS,
 	RATE_WINDOW_SAFETY_MS,
 	RateLimiter,
+	ROUNDS_AFTER_THROTTLE_MS,
 	START_FIRST_ROUND_CALLS,
 	START_ROUND_MAX_SHARE_OF_LIMIT,
+	UNTHROTTLED_IN_FLIGHT_SHARE_OF_LIMIT,
 	type RateTicket,
 } from '../../nodes/TencentChatOfficialAccount/transport/rateLimiter';
 import { FakeScheduler } from './fakeScheduler';
@@ -54,48 +57,110 @@ function answerEvery(
 	return admittedAt;
 }
 
-describe('adaptive RateLimiter: the start in rounds', () => {
+/** The calls a limiter at 200/s lets out in the first 99 ms of a run at full speed: the burst, then paced. */
+const FULL_SPEED_FIRST_ROUND_TRIP_CALLS = 35;
+
+/**
+ * A run long ago met one throttle reply (another worker joined; an ordinary cut, the rate stays near the
+ * ceiling), its replies 500 ms after each call: the limiter's next runs start in rounds. Returns the
+ * moment the next run may begin, long after that run.
+ */
+async function throttledLongAgo(limiter: RateLimiter, time: FakeScheduler): Promise<number> {
+	const admittedAt = answerEvery(limiter, time, 400, 500, (n) => (n === 300 ? 'throttled' : 'reply'));
+	await advanceTo(time, time.now + 10_000);
+	expect(admittedAt).toHaveLength(400);
+	expect(limiter.currentLimit).toBeGreaterThanOrEqual(150);
+	const next = time.now + 10_000;
+	await advanceTo(time, next);
+	return next;
+}
+
+describe('adaptive RateLimiter: full speed until a throttle', () => {
+	it('a process never throttled for the app starts its first run at full speed, not in rounds', async () => {
+		const time = new FakeScheduler();
+		const limiter = adaptiveLimiter(time);
+		const admittedAt = answerEvery(limiter, time, 200, 100);
+		await time.runUntil(99);
+		// No round of 10 waiting for its replies: the burst leaves at once, the pacing goes on.
+		expect(admittedAt.filter((at) => at === 0).length).toBeGreaterThan(START_FIRST_ROUND_CALLS);
+		expect(admittedAt.length).toBeGreaterThanOrEqual(FULL_SPEED_FIRST_ROUND_TRIP_CALLS);
+	});
+
+	it('after a throttle reply, its next run starts in rounds', async () => {
+		const time = new FakeScheduler();
+		const limiter = adaptiveLimiter(time);
+		// First run: one call of 200 comes back throttled (another worker joined).
+		answerEvery(limiter, time, 200, 100, (n) => (n === 100 ? 'throttled' : 'reply'));
+		await advanceTo(time, 30_000);
+		const nextRun = time.now;
+		const admittedAt = answerEvery(limiter, time, 200, 100);
+		await advanceTo(time, nextRun + 99);
+		expect(admittedAt).toHaveLength(START_FIRST_ROUND_CALLS);
+	});
+
+	it('after ROUNDS_AFTER_THROTTLE_MS without a throttle, a run starts at full speed again', async () => {
+		const time = new FakeScheduler();
+		const limiter = adaptiveLimiter(time);
+		await throttledLongAgo(limiter, time);
+		// A run in rounds just before the quiet period ends: no throttle in it.
+		const inRounds = time.now + ROUNDS_AFTER_THROTTLE_MS - 60_000;
+		await advanceTo(time, inRounds);
+		const roundRun = answerEvery(limiter, time, 100, 100);
+		await advanceTo(time, inRounds + 99);
+		expect(roundRun).toHaveLength(START_FIRST_ROUND_CALLS);
+		const quiet = inRounds + 120_000;
+		await advanceTo(time, quiet);
+		const admittedAt = answerEvery(limiter, time, 200, 100);
+		await advanceTo(time, quiet + 99);
+		expect(admittedAt.length).toBeGreaterThanOrEqual(FULL_SPEED_FIRST_ROUND_TRIP_CALLS);
+	});
+});
+
+describe('adaptive RateLimiter: the start in rounds (after a throttle)', () => {
 	it('sends a first round, waits for all its replies, then a round up to twice as large', async () => {
 		const time = new FakeScheduler();
 		const limiter = adaptiveLimiter(time);
+		const t0 = await throttledLongAgo(limiter, time);
 		const admitted = waiters(limiter, time, 100);
-		await time.runUntil(50);
+		await time.runUntil(t0 + 50);
 		expect(admitted).toHaveLength(START_FIRST_ROUND_CALLS);
 		// Nothing more while any reply of the round is missing.
-		time.at(60, () => {
+		time.at(t0 + 60, () => {
 			for (const call of admitted.slice(0, START_FIRST_ROUND_CALLS - 1)) call.ticket.settle('reply');
 		});
-		await advanceTo(time, 100);
+		await advanceTo(time, t0 + 100);
 		expect(admitted).toHaveLength(START_FIRST_ROUND_CALLS);
-		time.at(110, () => admitted[START_FIRST_ROUND_CALLS - 1].ticket.settle('reply'));
-		await advanceTo(time, 111);
+		time.at(t0 + 110, () => admitted[START_FIRST_ROUND_CALLS - 1].ticket.settle('reply'));
+		await advanceTo(time, t0 + 111);
 		// The next round: what the full rate sends in the round's 110 ms (22), at most double (20).
 		expect(admitted).toHaveLength(START_FIRST_ROUND_CALLS + 2 * START_FIRST_ROUND_CALLS);
-		expect(admitted.slice(START_FIRST_ROUND_CALLS).every((call) => call.at === 110)).toBe(true);
+		expect(admitted.slice(START_FIRST_ROUND_CALLS).every((call) => call.at === t0 + 110)).toBe(true);
 	});
 
 	it('one slow reply holds the next round for at most twice the fastest round trip', async () => {
 		const time = new FakeScheduler();
 		const limiter = adaptiveLimiter(time);
+		const t0 = await throttledLongAgo(limiter, time);
 		const admitted = waiters(limiter, time, 100);
-		await advanceTo(time, 1);
-		time.at(50, () => {
+		await advanceTo(time, t0 + 1);
+		time.at(t0 + 50, () => {
 			for (const call of admitted.slice(1, START_FIRST_ROUND_CALLS)) call.ticket.settle('reply');
 		});
-		await advanceTo(time, 99);
+		await advanceTo(time, t0 + 99);
 		expect(admitted).toHaveLength(START_FIRST_ROUND_CALLS);
-		await advanceTo(time, 130);
+		await advanceTo(time, t0 + 130);
 		expect(admitted.length).toBeGreaterThan(START_FIRST_ROUND_CALLS);
-		expect(admitted[START_FIRST_ROUND_CALLS].at).toBeGreaterThanOrEqual(2 * 50);
+		expect(admitted[START_FIRST_ROUND_CALLS].at).toBeGreaterThanOrEqual(t0 + 2 * 50);
 	});
 
 	it('rounds never grow past an eighth of the limit, and a window without throttles ends the start', async () => {
 		const time = new FakeScheduler();
 		const limiter = adaptiveLimiter(time);
+		const t0 = await throttledLongAgo(limiter, time);
 		const admittedAt = answerEvery(limiter, time, 2000, 300);
-		await time.runUntil(SPAN - 1);
+		await time.runUntil(t0 + SPAN - 1);
 		const byMoment = new Map<number, number>();
-		for (const at of admittedAt) byMoment.set(at, (byMoment.get(at) ?? 0) + 1);
+		for (const at of admittedAt) byMoment.set(at - t0, (byMoment.get(at - t0) ?? 0) + 1);
 		expect(Math.max(...byMoment.values())).toBe(Math.ceil(200 * START_ROUND_MAX_SHARE_OF_LIMIT));
 		// Rounds at 0, 300, 600, 900 ms: 10, 20, 25, 25 calls, each leaving at once.
 		expect([...byMoment.entries()]).toEqual([
@@ -105,31 +170,33 @@ describe('adaptive RateLimiter: the start in rounds', () => {
 			[900, 25],
 		]);
 		// After the first window: paced, no longer in rounds (calls leave between the 300 ms replies).
-		await time.runUntil(3000);
-		const later = admittedAt.filter((at) => at > SPAN && at < 3000);
+		await time.runUntil(t0 + 3000);
+		const later = admittedAt.filter((at) => at > t0 + SPAN && at < t0 + 3000);
 		expect(new Set(later.map((at) => Math.floor(at / 100))).size).toBeGreaterThan(10);
 	});
 
 	it('a throttle reply ends the start at once', async () => {
 		const time = new FakeScheduler();
 		const limiter = adaptiveLimiter(time);
+		const t0 = await throttledLongAgo(limiter, time);
 		const admitted = waiters(limiter, time, 60);
-		await time.runUntil(10);
+		await time.runUntil(t0 + 10);
 		expect(admitted).toHaveLength(START_FIRST_ROUND_CALLS);
 		admitted[0].ticket.settle('throttled');
 		// The hold after the throttle (its own call's window) is the only wait left; no round waits.
-		await time.runUntil(SPAN + 100);
+		await time.runUntil(t0 + SPAN + 100);
 		expect(admitted.length).toBeGreaterThan(START_FIRST_ROUND_CALLS);
-		expect(admitted[START_FIRST_ROUND_CALLS].at).toBeGreaterThanOrEqual(SPAN);
+		expect(admitted[START_FIRST_ROUND_CALLS].at).toBeGreaterThanOrEqual(t0 + SPAN);
 	});
 
 	it('starts again after a window without calls', async () => {
 		const time = new FakeScheduler();
 		const limiter = adaptiveLimiter(time);
+		const t0 = await throttledLongAgo(limiter, time);
 		answerEvery(limiter, time, 5, 100);
-		await advanceTo(time, 5000);
+		await advanceTo(time, t0 + 5000);
 		const admitted = waiters(limiter, time, 50);
-		await advanceTo(time, 5050);
+		await advanceTo(time, t0 + 5050);
 		expect(admitted).toHaveLength(START_FIRST_ROUND_CALLS);
 	});
 });
@@ -195,17 +262,21 @@ describe('adaptive RateLimiter: bursts and calls in flight', () => {
 		expect(burst.length).toBeLessThanOrEqual(Math.ceil((20 * limit) / 200));
 	});
 
-	it('calls without a reply stay within the initial allowance plus those accepted in the last window', async () => {
+	it.each([
+		['throttled lately', true, INITIAL_IN_FLIGHT_ALLOWANCE],
+		['never throttled', false, Math.ceil(200 * UNTHROTTLED_IN_FLIGHT_SHARE_OF_LIMIT)],
+	])('calls without a reply stay within the initial allowance plus those accepted in the last window (%s)', async (_name, throttled, allowance) => {
 		const time = new FakeScheduler();
 		const limiter = adaptiveLimiter(time);
+		const t0 = throttled ? await throttledLongAgo(limiter, time) : 0;
 		// Steady calls answered after 100 ms, until replies stop coming at 2 s.
-		const admittedAt = answerEvery(limiter, time, 1000, 100, () => 'reply', 2000);
-		await advanceTo(time, 10_000);
-		const unanswered = admittedAt.filter((at) => at >= 2000);
-		const acceptedBy2s = admittedAt.filter((at) => at < 2000 && at + 100 > 2000 - SPAN).length;
-		expect(unanswered.length).toBeLessThanOrEqual(INITIAL_IN_FLIGHT_ALLOWANCE + acceptedBy2s);
+		const admittedAt = answerEvery(limiter, time, 1000, 100, () => 'reply', t0 + 2000);
+		await advanceTo(time, t0 + 10_000);
+		const unanswered = admittedAt.filter((at) => at >= t0 + 2000);
+		const acceptedBy2s = admittedAt.filter((at) => at < t0 + 2000 && at + 100 > t0 + 2000 - SPAN).length;
+		expect(unanswered.length).toBeLessThanOrEqual(allowance + acceptedBy2s);
 		// Once the accepted replies have left the window, nothing more goes out, however long it waits.
-		expect(unanswered.filter((at) => at > 2100 + SPAN)).toEqual([]);
-		expect(unanswered.length).toBeGreaterThanOrEqual(INITIAL_IN_FLIGHT_ALLOWANCE);
+		expect(unanswered.filter((at) => at > t0 + 2100 + SPAN)).toEqual([]);
+		expect(unanswered.length).toBeGreaterThanOrEqual(allowance);
 	});
 });

@@ -490,6 +490,15 @@ export const CHECK_USERS = {
 /** D34956 "Maximum call frequency: 100 times/second" (every language of the page says the same). */
 export const ACCOUNT_CHECK_MAX_CALLS_PER_SECOND = 100;
 
+/**
+ * Commands whose own documented frequency is below API_CALLS_PER_SECOND_LIMIT, by command path. The
+ * transport keeps each of them under its cap, inside the app's limit.
+ */
+export const COMMAND_RATE_CAPS: Readonly<Record<string, number>> = {
+	[COMMANDS.multiaccountImport]: MULTIACCOUNT_IMPORT_MAX_CALLS_PER_SECOND,
+	[COMMANDS.accountCheck]: ACCOUNT_CHECK_MAX_CALLS_PER_SECOND,
+};
+
 /** `random` query parameter: a 32-bit unsigned integer (D34620, D60761). */
 export const RANDOM_MAX = 0xffffffff;
 

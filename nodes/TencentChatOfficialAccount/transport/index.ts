@@ -7,7 +7,15 @@ import { failureCode, type CallFailure } from './callFailure';
 import { classifyReply, classifyThrown } from './classifyReply';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { CREDENTIAL_TYPE, resolveConnection, restUrl, type TencentConnection } from './connection';
-import { RateLimiter, settlementOfReply, settlementOfThrown, sharedRateLimiter, type CallSettlement, type RateTicket } from './rateLimiter';
+import {
+	RateLimiter,
+	settlementOfReply,
+	settlementOfThrown,
+	sharedCommandRateLimiter,
+	sharedRateLimiter,
+	type CallSettlement,
+	type RateTicket,
+} from './rateLimiter';
 import { decideRetry, DEFAULT_RETRY_POLICY, newRetryState, type RetryPolicy } from './retryPolicy';
 import { TencentCallError } from './tencentCallError';
 
@@ -117,7 +125,14 @@ export async function createTencentClient(
 		}
 		try {
 			if (ownLimiter) tickets.push(await ownLimiter.acquire(signal));
-			tickets.push(await appLimiter.acquire(signal));
+			// A command with a lower documented cap (multiaccount_import: 100/s) waits for it first: a call
+			// waiting for its command's second must not hold a place in the app's window meanwhile.
+			const commandLimiter = sharedCommandRateLimiter(connection.sdkAppId, command);
+			if (commandLimiter) tickets.push(await commandLimiter.acquire(signal));
+			const appTicket = await appLimiter.acquire(signal);
+			// The call leaves now, not when the limiters before the app's admitted it.
+			for (const ticket of tickets) ticket.sent();
+			tickets.push(appTicket);
 			if (notAfter !== undefined && Date.now() > notAfter) throw new RetryWindowPassed();
 			onLetThrough?.();
 			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(

@@ -1,4 +1,4 @@
-import { API_CALLS_PER_SECOND_LIMIT } from '../tencent/contract';
+import { API_CALLS_PER_SECOND_LIMIT, COMMAND_RATE_CAPS } from '../tencent/contract';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE_POLICY, type AdaptiveRatePolicy, type CallSettlement } from './adaptiveRate';
 import { cancellableSleep, throwIfCancelled, type SleepFunction } from './cancellation';
 import { StartRounds } from './startRounds';
@@ -20,6 +20,24 @@ const IN_FLIGHT_POLL_MS = 10;
  * other workers have filled loses about this many calls, not a whole round trip at full rate.
  */
 export const INITIAL_IN_FLIGHT_ALLOWANCE = 10;
+
+/**
+ * The same allowance for a process that has not been throttled for the app lately (see
+ * ROUNDS_AFTER_THROTTLE_MS), as a share of the limit: what the full rate sends in 200 ms, two round trips
+ * at 100 ms, so it never holds back a process alone, even on a host that reads replies late. A process
+ * meeting other workers for the first time loses at most about this many calls.
+ */
+export const UNTHROTTLED_IN_FLIGHT_SHARE_OF_LIMIT = 1 / 5;
+
+/**
+ * How long after a throttle reply an adaptive limiter still starts its runs in rounds (startRounds.ts).
+ * A process that has never been throttled for the app, or not for this long, starts at full speed: the
+ * rounds cost every run about 0.2 s, and only pay off when other processes share the app. A queue-mode
+ * worker then pays one storm (its first run among others), not 0.2 s per run; a process alone, or one
+ * throttled once by someone else's burst, is at full speed again after this long. It spans the gaps
+ * between runs of a busy queue, so a worker that shares the app keeps starting in rounds.
+ */
+export const ROUNDS_AFTER_THROTTLE_MS = 30 * 60 * 1000;
 
 /** Calls in the first round of an adaptive limiter's start (see startRounds.ts); they leave at once. */
 export const START_FIRST_ROUND_CALLS = 10;
@@ -60,6 +78,12 @@ export interface RateLimiterOptions {
 
 /** Handed out with each admission; settle it once the call has its reply (or has failed). */
 export interface RateTicket {
+	/**
+	 * The call leaves only now: after this limiter admitted it, it waited for another one. Its arrival is
+	 * then estimated from now; from the admission, a wait of varying length would be taken for part of the
+	 * round trip, and calls would leave the window before they arrived.
+	 */
+	sent(): void;
 	settle(settlement: CallSettlement): void;
 }
 
@@ -123,6 +147,9 @@ export class RateLimiter {
 
 	private lastAdmittedAt = -Infinity;
 
+	/** When Tencent last throttled this limiter's calls; the start is in rounds until ROUNDS_AFTER_THROTTLE_MS later. */
+	private lastThrottledAt = -Infinity;
+
 	/** Until then, throttled calls do not count in the window (after a storm: see delayUntilAdmissible). */
 	private throttledUncountedUntil = -Infinity;
 
@@ -176,14 +203,29 @@ export class RateLimiter {
 		}
 	}
 
-	/** Sleeps `ms`, or less if a reply comes in first (it may open the next start round or free an in-flight place). */
+	/**
+	 * Sleeps `ms`, or less if a reply comes in first (it may open the next start round or free an in-flight
+	 * place). The sleep listens on a signal of its own, linked to the execution's for this wait only: when
+	 * the reply wins, that signal ends the sleep (its timer and its listener go with it). Sleeping on the
+	 * execution's signal itself left one listener per won race until the sleep's time was up, and a long run
+	 * piled up enough of them for Node's "possible EventTarget memory leak" warning.
+	 */
 	private async sleepUntilReplyOr(ms: number, signal?: AbortSignal): Promise<void> {
-		const slept = this.sleep(ms, signal);
-		const woken = new Promise<void>((resolve) => (this.wakeWaiter = resolve));
-		// A sleep that loses the race may still reject later (cancellation); that is not an error then.
-		slept.catch(() => undefined);
-		await Promise.race([slept, woken]);
-		this.wakeWaiter = undefined;
+		throwIfCancelled(signal);
+		const thisWait = new AbortController();
+		const endWait = () => thisWait.abort();
+		signal?.addEventListener('abort', endWait, { once: true });
+		try {
+			// Ended early, the sleep rejects; that only means the wait is over (the caller checks `signal`).
+			const slept = this.sleep(ms, thisWait.signal).catch(() => undefined);
+			// Raced, not only aborted: a host whose `sleep` ignores the signal must still wake on a reply.
+			const woken = new Promise<void>((resolve) => (this.wakeWaiter = resolve));
+			await Promise.race([slept, woken]);
+		} finally {
+			this.wakeWaiter = undefined;
+			signal?.removeEventListener('abort', endWait);
+			thisWait.abort();
+		}
 	}
 
 	private delayUntilAdmissible(now: number): number {
@@ -232,17 +274,22 @@ export class RateLimiter {
 
 	/**
 	 * During the start (see startRounds.ts): whether the current round is sent and waits for its replies.
-	 * The start begins with the limiter, and again after a window without calls, since a long-running
-	 * worker cannot tell who else started meanwhile.
+	 * A start in rounds begins after a window without calls (a long-running worker cannot tell who else
+	 * started meanwhile), but only while the process was throttled lately: until then it is alone as far
+	 * as it knows, and starts at full speed.
 	 */
 	private startRoundIsFull(now: number): boolean {
 		if (this.start?.endedBy(now)) this.start = undefined;
-		if (!this.start && this.inFlight === 0 && now - this.lastAdmittedAt >= this.spanMs) {
+		if (!this.start && this.inFlight === 0 && now - this.lastAdmittedAt >= this.spanMs && this.throttledLately(now)) {
 			const maxRound = Math.ceil(this.limit * START_ROUND_MAX_SHARE_OF_LIMIT);
 			this.start = new StartRounds(START_FIRST_ROUND_CALLS, maxRound, this.limit / this.spanMs, this.spanMs);
 		}
 		const patienceMs = this.hasRoundTrip ? START_ROUND_PATIENCE_ROUND_TRIPS * this.fastestRoundTrip : Infinity;
 		return this.start !== undefined && !this.start.mayAdmit(now, patienceMs);
+	}
+
+	private throttledLately(now: number): boolean {
+		return now - this.lastThrottledAt < ROUNDS_AFTER_THROTTLE_MS;
 	}
 
 	/**
@@ -268,13 +315,15 @@ export class RateLimiter {
 
 	/**
 	 * Calls without a reply may not exceed those Tencent accepted in the last window, plus the initial
-	 * allowance. Throttle replies take a round trip to come back, longer on a busy event loop; without this
-	 * a process that has not heard back yet keeps sending into a full window. At 200 calls/s only some 20 are
-	 * in flight, so a process alone waits on it only in its first round trips.
+	 * allowance (larger while the process has not been throttled lately). Throttle replies take a round trip
+	 * to come back, longer on a busy event loop; without this a process that has not heard back yet keeps
+	 * sending into a full window. At 200 calls/s only some 20 are in flight, so a process alone waits on it
+	 * at most in its first round trips.
 	 */
 	private overInFlightAllowance(now: number): boolean {
+		const initial = this.throttledLately(now) ? INITIAL_IN_FLIGHT_ALLOWANCE : Math.ceil(this.limit * UNTHROTTLED_IN_FLIGHT_SHARE_OF_LIMIT);
 		// Cheap check first: the accepted calls need a pass over the window.
-		return this.inFlight >= INITIAL_IN_FLIGHT_ALLOWANCE && this.inFlight >= INITIAL_IN_FLIGHT_ALLOWANCE + this.acceptedInWindow(now);
+		return this.inFlight >= initial && this.inFlight >= initial + this.acceptedInWindow(now);
 	}
 
 	/**
@@ -285,6 +334,7 @@ export class RateLimiter {
 		if (!this.adaptiveRate) return;
 		const now = admission.settledAt;
 		this.start = undefined;
+		this.lastThrottledAt = now;
 		this.holdAfterThrottle(now);
 		const before = this.currentLimit;
 		const cut = this.adaptiveRate.throttled(admission.admittedAt, now, this.acceptedInWindow(now));
@@ -329,6 +379,9 @@ export class RateLimiter {
 		this.inFlight++;
 		this.lastAdmittedAt = now;
 		return {
+			sent: () => {
+				if (admission.settledAt === Infinity) admission.admittedAt = Math.max(admission.admittedAt, this.clock());
+			},
 			settle: (settlement: CallSettlement) => {
 				if (admission.settledAt !== Infinity) return;
 				admission.settledAt = this.clock();
@@ -339,7 +392,7 @@ export class RateLimiter {
 				this.wakeWaiter?.();
 				if (settlement === 'noReply') return;
 				if (settlement === 'reply') this.adaptiveRate?.accepted(now, admission.settledAt);
-				const roundTrip = admission.settledAt - now;
+				const roundTrip = admission.settledAt - admission.admittedAt;
 				this.fastestRoundTrip = this.hasRoundTrip ? Math.min(this.fastestRoundTrip, roundTrip) : roundTrip;
 				this.hasRoundTrip = true;
 			},
@@ -358,6 +411,25 @@ export function sharedRateLimiter(sdkAppId: number): RateLimiter {
 	if (!limiter) {
 		limiter = new RateLimiter({ limit: API_CALLS_PER_SECOND_LIMIT, adaptive: DEFAULT_ADAPTIVE_RATE_POLICY });
 		sharedLimiters.set(sdkAppId, limiter);
+	}
+	return limiter;
+}
+
+/**
+ * One limiter per SDKAppID and command, for the commands whose own documented frequency is below the
+ * app's (COMMAND_RATE_CAPS); undefined for the others. A call to such a command passes it and then the
+ * app's limiter, so it counts against both.
+ */
+const sharedCommandLimiters = new Map<string, RateLimiter>();
+
+export function sharedCommandRateLimiter(sdkAppId: number, command: string): RateLimiter | undefined {
+	const cap = Object.hasOwn(COMMAND_RATE_CAPS, command) ? COMMAND_RATE_CAPS[command] : undefined;
+	if (cap === undefined) return undefined;
+	const key = `${sdkAppId} ${command}`;
+	let limiter = sharedCommandLimiters.get(key);
+	if (!limiter) {
+		limiter = new RateLimiter({ limit: cap });
+		sharedCommandLimiters.set(key, limiter);
 	}
 	return limiter;
 }
