@@ -95,6 +95,9 @@ describe('cancellation', () => {
 		// and the run is cancelled during that wait.
 		emulator.script('official_account_open_http_svc/delete_subscriber', [{ errorCode: 60007 }, { errorCode: 60007 }, { errorCode: 60007 }]);
 		const result = await runDeleteSubscribers({ emulator, input: [{ account: NEWS, ids: 'k1' }], cancelAfterMs: 150 });
+		// A call that left just before the cancellation may still be on its way to the emulator; a retry would
+		// come at least 500 ms later.
+		await new Promise((resolve) => setTimeout(resolve, 100));
 		const sentAtEnd = deleteCalls(emulator).length;
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(result.status).toBe('canceled');

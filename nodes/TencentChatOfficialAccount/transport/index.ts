@@ -134,6 +134,8 @@ export async function createTencentClient(
 			for (const ticket of tickets) ticket.sent();
 			tickets.push(appTicket);
 			if (notAfter !== undefined && Date.now() > notAfter) throw new RetryWindowPassed();
+			// The wait for the limiters may end in the same tick as a cancellation: nothing leaves after it.
+			throwIfCancelled(signal);
 			onLetThrough?.();
 			const reply: unknown = await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
