@@ -30,3 +30,19 @@ print_checks() {
   else echo "RESULT: FAIL ($failed failed, $passed passed; files in $WORK)"; fi
   echo "$title" | tr -c '\n' '='
 }
+
+# n8n_server_env: the environment of an `n8n start` for an e2e script (uses $WORK): a fresh user folder
+# under $WORK, sqlite, free ports for n8n and its task runners, community packages on, banners off.
+n8n_server_env() {
+  export N8N_USER_FOLDER="$WORK/n8n-home"
+  export N8N_ENCRYPTION_KEY="n8n-nodes-tencent-chat-e2e-fixed-key"
+  export N8N_LOG_FORMAT=json N8N_LOG_LEVEL=info N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 DB_TYPE=sqlite
+  export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_TEMPLATES_ENABLED=false \
+    N8N_DYNAMIC_BANNERS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false N8N_HIRING_BANNER_ENABLED=false
+  export N8N_COMMUNITY_PACKAGES_ENABLED=true N8N_UNVERIFIED_PACKAGES_ENABLED=true N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false
+  export N8N_PORT; N8N_PORT="$(free_port)"
+  export N8N_RUNNERS_BROKER_PORT; N8N_RUNNERS_BROKER_PORT="$(free_port)"
+  export N8N_WEBHOOK_URL="http://127.0.0.1:$N8N_PORT/"
+  unset N8N_COMMUNITY_PACKAGES_PREVENT_LOADING N8N_CUSTOM_EXTENSIONS
+  mkdir -p "$N8N_USER_FOLDER/.n8n/nodes" "$WORK/out" "$WORK/pack"
+}

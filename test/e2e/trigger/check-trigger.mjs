@@ -2,7 +2,7 @@
 // signed callbacks to the production URLs, executions read back over n8n's REST API, the emulator loop, and
 // the reply times. Prints "PASS|FAIL\t<label>\t<detail>" and "FIGURE\t<name>\t<value>" lines on stdout.
 // Runs on the system Node; `flatted` (n8n's execution-data format) is loaded from the n8n install.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { call as emulatorCall } from '../emulator-client.mjs';
+import { n8nRest } from '../n8n-rest.mjs';
 
 const args = Object.fromEntries(
 	process.argv.slice(2).reduce((pairs, arg, index, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[index + 1]]] : pairs), []),
@@ -46,49 +47,10 @@ const result = (verdict, label, detail = '') => process.stdout.write(`${verdict}
 const figure = (name, value) => process.stdout.write(`FIGURE\t${name}\t${value}\n`);
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-// ---- n8n REST (owner cookie) ----
-const BROWSER_ID = randomUUID();
-let cookie = '';
-async function rest(method, path, body) {
-	const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...(cookie ? { cookie } : {}) };
-	const res = await fetch(`${N8N}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-	for (const c of res.headers.getSetCookie?.() ?? []) {
-		const m = /^n8n-auth=([^;]*)/.exec(c);
-		if (m?.[1]) cookie = `n8n-auth=${m[1]}`;
-	}
-	const text = await res.text();
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {}
-	return { status: res.status, json, text };
-}
-
-async function login() {
-	const owner = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
-	// n8n answers (even 200 with the editor's HTML) before its REST routes are mounted: retry until login works.
-	const deadline = Date.now() + 180000;
-	let last = '';
-	while (Date.now() < deadline) {
-		cookie = '';
-		const setup = await rest('POST', '/rest/owner/setup', owner).catch((error) => ({ status: 0, text: error.message }));
-		if (setup.status !== 0) {
-			const res = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-			if (res.status === 200 && cookie) return;
-			last = `HTTP ${res.status} ${res.text.slice(0, 120)}`;
-		} else last = setup.text;
-		await sleep(1000);
-	}
-	throw new Error(`login failed: ${last}`);
-}
-
-async function executionIds(workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await rest('GET', `/rest/executions?filter=${filter}&limit=100`);
-	if (res.status !== 200) throw new Error(`GET /rest/executions: HTTP ${res.status} ${res.text.slice(0, 200)}`);
-	const results = res.json?.data?.results ?? res.json?.data ?? [];
-	return results.map((execution) => String(execution.id));
-}
+// ---- n8n REST (owner cookie): the shared client of the e2e checkers ----
+const n8n = n8nRest(N8N, args['n8n-dir']);
+const { rest, login } = n8n;
+const executionIds = async (workflowId) => (await n8n.executions(workflowId)).map((execution) => execution.id);
 
 async function triggerItems(executionId) {
 	// A busy machine lists an execution before its data is saved: wait until it has finished.
